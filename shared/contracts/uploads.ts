@@ -57,9 +57,10 @@ export const Upload = z
     ownerId: z.string(),
     fileName: z.string(),
     contentType: z.string(),
-    status: z.enum(['pending', 'stored']),
+    status: z.enum(['pending', 'stored', 'rejected']),
     size: z.number().int().optional(),
     storedAt: z.string().optional(),
+    rejectedReason: z.string().optional(),
   })
   .meta({ id: 'Upload' });
 
