@@ -5,6 +5,7 @@ import type { Role } from '../auth/roles.ts';
 import {
   Household,
   HouseholdInput,
+  HouseholdSummary,
   HouseholdType,
   HouseholdUpdate,
   MEMBER_LEAVE_REASONS,
@@ -14,6 +15,8 @@ import {
   Relation,
 } from '../domain/household-schema.ts';
 import { errorResponses, Id, page, PageQuery } from './common.ts';
+
+export { HouseholdSummary };
 
 /** Who keeps the registry, and who may read it. */
 export const REGISTRY_WRITERS = [
@@ -26,21 +29,6 @@ export const REGISTRY_READERS = [...REGISTRY_WRITERS, 'auditor'] as const satisf
 const HouseholdParams = z.object({ householdId: Id });
 const MemberParams = z.object({ householdId: Id, memberId: Id });
 const conflict = { 409: { description: '冲突：证件号码已在其他户、或数据已被他人修改' } } as const;
-
-export const HouseholdSummary = z
-  .object({
-    householdId: z.string(),
-    villageCode: z.string(),
-    townCode: z.string(),
-    group: z.string(),
-    type: HouseholdType,
-    headName: z.string().meta({ description: '脱敏' }),
-    headIdNumber: z.string().meta({ description: '脱敏，如 4201**********1234' }),
-    memberCount: z.number().int(),
-    version: z.number().int(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'HouseholdSummary' });
 
 export const createHousehold = route({
   method: 'POST',
@@ -123,11 +111,18 @@ export const updateMember = route({
   path: '/households/{householdId}/members/{memberId}',
   function: 'update-member',
   roles: REGISTRY_WRITERS,
-  summary: '修改家庭成员信息（A5–A22；证件号不可改，改证件请迁出后新增）',
+  summary:
+    '修改家庭成员信息（A5–A22；证件号不可改，改证件请减员后新增）；把成员关系改为户主即更换户主，原户主改为 formerHeadRelation',
   tag: 'registry',
   request: {
     params: MemberParams,
-    body: z.object({ version: z.number().int().min(1), changes: MemberUpdate }),
+    body: z.object({
+      version: z.number().int().min(1),
+      changes: MemberUpdate,
+      formerHeadRelation: Relation.exclude(['head'])
+        .default('other')
+        .meta({ description: '把该成员设为户主时，原户主改为的关系' }),
+    }),
   },
   responses: { 200: { description: '已修改（脱敏）', schema: Household }, ...errorResponses, ...conflict },
 });

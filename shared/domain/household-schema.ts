@@ -35,6 +35,7 @@ export const RELATIONS = [
 ] as const;
 
 export const Relation = z.enum(RELATIONS).meta({ description: 'A8 与户主关系' });
+export type Relation = z.infer<typeof Relation>;
 
 export const VillageCode = z
   .string()
@@ -156,6 +157,11 @@ export const HouseholdUpdate = z
 export type HouseholdUpdate = z.infer<typeof HouseholdUpdate>;
 
 export const MEMBER_LEAVE_REASONS = ['deceased', 'moved_out', 'married_out', 'other'] as const;
+export type MemberLeaveReason = (typeof MEMBER_LEAVE_REASONS)[number];
+
+/** Why a member is no longer active: a leave reason, or `moved` to another household of the registry. */
+export const LEFT_REASONS = [...MEMBER_LEAVE_REASONS, 'moved'] as const;
+export type LeftReason = (typeof LEFT_REASONS)[number];
 
 export const MemberStatus = z.enum(['active', 'left']);
 
@@ -168,7 +174,10 @@ export const Member = z
     status: MemberStatus,
     joinedAt: z.string(),
     leftAt: z.string().optional(),
-    leftReason: z.enum(MEMBER_LEAVE_REASONS).optional(),
+    leftReason: z.enum(LEFT_REASONS).optional(),
+    leftNote: z.string().optional().meta({ description: '减员或迁移说明' }),
+    movedToHouseholdId: z.string().optional().meta({ description: '迁入的农户（户间迁移）' }),
+    movedFromHouseholdId: z.string().optional().meta({ description: '迁出的农户（户间迁移）' }),
   })
   .meta({ id: 'Member' });
 export type Member = z.infer<typeof Member>;
@@ -194,3 +203,20 @@ export const Household = z
   })
   .meta({ id: 'Household' });
 export type Household = z.infer<typeof Household>;
+
+/** One line of a household list: head name and ID masked. */
+export const HouseholdSummary = z
+  .object({
+    householdId: z.string(),
+    villageCode: z.string(),
+    townCode: z.string(),
+    group: z.string(),
+    type: HouseholdType,
+    headName: z.string().meta({ description: '脱敏' }),
+    headIdNumber: z.string().meta({ description: '脱敏，如 4201**********1234' }),
+    memberCount: z.number().int().meta({ description: '在册（未减员）人数' }),
+    version: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'HouseholdSummary' });
+export type HouseholdSummary = z.infer<typeof HouseholdSummary>;
