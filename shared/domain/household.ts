@@ -7,6 +7,7 @@
  */
 import type { Household, HouseholdInput, HouseholdUpdate, Member } from './household-schema.ts';
 import { countyOf, townOf } from './region.ts';
+import { Conflict } from '../http/errors.ts';
 
 /** Who changes what, and when: the clock and the id source are passed in, never read here. */
 export interface ChangeContext {
@@ -79,4 +80,16 @@ export const applyHouseholdUpdate = (
   if (phone === null) delete next.phone;
   else if (phone !== undefined) next.phone = phone;
   return stamp(next, next.members, ctx);
+};
+
+export const STALE_VERSION = 'STALE_VERSION';
+
+/** Optimistic concurrency: the caller's version is not the stored one. */
+export const staleVersion = (currentVersion: number) =>
+  new Conflict(`该农户已被他人修改（当前版本 ${currentVersion}），请刷新后重试`, STALE_VERSION, {
+    currentVersion,
+  });
+
+export const assertVersion = (household: Household, expected: number): void => {
+  if (household.version !== expected) throw staleVersion(household.version);
 };

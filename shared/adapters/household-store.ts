@@ -1,0 +1,213 @@
+/**
+ * Households in the main table (SPEC §2), one item per household with its members embedded:
+ * - `pk=HH#<householdId>`, `sk=HH`, `version` for optimistic concurrency;
+ * - list indexes, one per region level, sort key `HH#<type>#<createdAt>#<householdId>`:
+ *   `gsi1pk=VILLAGE#<villageCode>`, `gsi2pk=TOWN#<townCode>`, `gsi3pk=COUNTY#<countyCode>`;
+ * - resident-ID claims `pk=RID#<18-character ID>`, `sk=RID` {householdId, memberId}: one ID, one
+ *   household. A claim is created with `attribute_not_exists(pk)` in the same transaction as the
+ *   household, so the database itself refuses a second household with the same ID.
+ * Every change writes its audit records (audit table) in that same transaction.
+ */
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Household } from '../domain/household-schema.ts';
+import { claimIdOf, staleVersion } from '../domain/household.ts';
+import { residentIdTaken } from '../domain/household-members.ts';
+import { levelOf, type RegionLevel } from '../domain/region.ts';
+import { Conflict, NotFound } from '../http/errors.ts';
+import type {
+  ClaimChange,
+  HouseholdListQuery,
+  HouseholdStore,
+  HouseholdWrite,
+  Page,
+  PageRequest,
+  RegistryChange,
+} from '../usecases/registry/ports.ts';
+import { auditItem } from './audit-store.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { transactWrite, type GuardedItem } from './transaction-errors.ts';
+
+export interface Tables {
+  readonly main: () => string;
+  readonly audit: () => string;
+}
+
+const householdKey = (householdId: string) => ({ pk: `HH#${householdId}`, sk: 'HH' });
+const claimKey = (idNumber: string) => ({ pk: `RID#${claimIdOf({ idNumber })}`, sk: 'RID' });
+/** The region table's key (`region-store.ts`): a village must exist before a household is created in it. */
+const regionKey = (code: string) => ({ pk: `REGION#${code}`, sk: 'REGION' });
+
+const INDEX: Readonly<Record<RegionLevel, { name: string; prefix: string }>> = {
+  village: { name: 'gsi1', prefix: 'VILLAGE#' },
+  town: { name: 'gsi2', prefix: 'TOWN#' },
+  county: { name: 'gsi3', prefix: 'COUNTY#' },
+};
+
+const listSortKey = (h: Household) => `HH#${h.type}#${h.createdAt}#${h.householdId}`;
+
+export const householdItem = (household: Household): Record<string, unknown> => ({
+  ...householdKey(household.householdId),
+  entity: 'household',
+  ...household,
+  gsi1pk: `${INDEX.village.prefix}${household.villageCode}`,
+  gsi1sk: listSortKey(household),
+  gsi2pk: `${INDEX.town.prefix}${household.townCode}`,
+  gsi2sk: listSortKey(household),
+  gsi3pk: `${INDEX.county.prefix}${household.countyCode}`,
+  gsi3sk: listSortKey(household),
+});
+
+const KEY_ATTRIBUTES = new Set([
+  'pk',
+  'sk',
+  'entity',
+  'gsi1pk',
+  'gsi1sk',
+  'gsi2pk',
+  'gsi2sk',
+  'gsi3pk',
+  'gsi3sk',
+]);
+
+const toHousehold = (item: Record<string, unknown>): Household =>
+  Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name))) as Household;
+
+const householdWrite = (table: string, write: HouseholdWrite): GuardedItem => {
+  const Item = householdItem(write.household);
+  if (write.expectedVersion === undefined)
+    return {
+      item: { Put: { TableName: table, Item, ConditionExpression: 'attribute_not_exists(pk)' } },
+      onConditionFailed: () => new Conflict('农户编号冲突，请重试'),
+    };
+  return {
+    item: {
+      Put: {
+        TableName: table,
+        Item,
+        ConditionExpression: 'version = :expected',
+        ExpressionAttributeValues: { ':expected': write.expectedVersion },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    },
+    onConditionFailed: (old) => (old?.version?.N ? staleVersion(Number(old.version.N)) : new NotFound()),
+  };
+};
+
+const claimMismatch = () =>
+  new Conflict('证件号码的登记状态已变化，请刷新后重试', 'RESIDENT_ID_CLAIM_CHANGED');
+
+const claimWrite = (table: string, change: ClaimChange): GuardedItem => {
+  const Key = claimKey(change.member.idNumber);
+  switch (change.kind) {
+    case 'claim':
+      return {
+        item: {
+          Put: {
+            TableName: table,
+            Item: {
+              ...Key,
+              entity: 'resident_claim',
+              householdId: change.householdId,
+              memberId: change.member.memberId,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        onConditionFailed: () => residentIdTaken(change.member, 'elsewhere'),
+      };
+    case 'release':
+      return {
+        item: {
+          Delete: {
+            TableName: table,
+            Key,
+            ConditionExpression: 'attribute_not_exists(pk) OR householdId = :household',
+            ExpressionAttributeValues: { ':household': change.householdId },
+          },
+        },
+        onConditionFailed: claimMismatch,
+      };
+    case 'repoint':
+      return {
+        item: {
+          Update: {
+            TableName: table,
+            Key,
+            UpdateExpression: 'SET entity = :entity, householdId = :to, memberId = :member',
+            ConditionExpression: 'attribute_not_exists(pk) OR householdId = :from',
+            ExpressionAttributeValues: {
+              ':entity': 'resident_claim',
+              ':to': change.householdId,
+              ':member': change.member.memberId,
+              ':from': change.fromHouseholdId,
+            },
+          },
+        },
+        onConditionFailed: claimMismatch,
+      };
+  }
+};
+
+export const dynamoHouseholdStore = (client: DynamoDBDocumentClient, tables: Tables): HouseholdStore => ({
+  async get(householdId: string): Promise<Household | undefined> {
+    const result = await client.send(
+      new GetCommand({ TableName: tables.main(), Key: householdKey(householdId), ConsistentRead: true }),
+    );
+    return result.Item?.entity === 'household' ? toHousehold(result.Item) : undefined;
+  },
+
+  async list(query: HouseholdListQuery, page: PageRequest): Promise<Page<Household>> {
+    const index = INDEX[levelOf(query.regionCode)];
+    const partition = `${index.prefix}${query.regionCode}`;
+    const prefix = query.type ? `HH#${query.type}#` : 'HH#';
+    const pkName = `${index.name}pk`;
+    const skName = `${index.name}sk`;
+    const result = await client.send(
+      new QueryCommand({
+        TableName: tables.main(),
+        IndexName: index.name,
+        KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+        ExpressionAttributeNames: { '#pk': pkName, '#sk': skName },
+        ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ExclusiveStartKey: decodeCursor(page.cursor, {
+          attributes: ['pk', 'sk', pkName, skName],
+          equal: { [pkName]: partition, sk: 'HH' },
+          startsWith: { [skName]: prefix, pk: 'HH#' },
+        }),
+      }),
+    );
+    return {
+      items: (result.Items ?? []).map(toHousehold),
+      nextCursor: encodeCursor(result.LastEvaluatedKey),
+    };
+  },
+
+  async save(change: RegistryChange): Promise<void> {
+    const main = tables.main();
+    const audit = tables.audit();
+    const village = change.village;
+    await transactWrite(client, [
+      ...(village
+        ? [
+            {
+              item: {
+                ConditionCheck: {
+                  TableName: main,
+                  Key: regionKey(village.code),
+                  ConditionExpression: 'attribute_exists(pk) AND #level = :village',
+                  ExpressionAttributeNames: { '#level': 'level' },
+                  ExpressionAttributeValues: { ':village': 'village' },
+                },
+              },
+              onConditionFailed: () => village.unknown,
+            },
+          ]
+        : []),
+      ...change.households.map((write) => householdWrite(main, write)),
+      ...change.claims.map((claim) => claimWrite(main, claim)),
+      ...change.audit.map((entry) => ({ item: { Put: { TableName: audit, Item: auditItem(entry) } } })),
+    ]);
+  },
+});
