@@ -3,7 +3,7 @@
  * before/after of the change; and every read of full personal data. Built here, written by the
  * store in the same transaction as the change.
  */
-import type { AuditDiff } from './audit-diff.ts';
+import { maskAuditValues, type AuditDiff } from './audit-diff.ts';
 import type { Household, LeftReason, Member } from './household-schema.ts';
 import { maskName } from './mask.ts';
 
@@ -92,3 +92,16 @@ export const auditSummary = {
   movedIn: (member: Member, reason: string) => `家庭成员 ${who(member)} 从另一户迁入（${reason}）`,
   identityRead: (household: Household) => `查看完整身份信息：户主 ${maskName(household.headName)}`,
 };
+
+/** What readers of the trail see: the record with names, IDs and phones masked. */
+export const auditView = (entry: AuditEntry) => ({
+  auditId: entry.auditId,
+  at: entry.at,
+  actor: entry.actor,
+  action: entry.action,
+  entityType: entry.entityType,
+  entityId: entry.entityId,
+  summary: entry.summary,
+  ...(entry.before ? { before: maskAuditValues(entry.before) } : {}),
+  ...(entry.after ? { after: maskAuditValues(entry.after) } : {}),
+});
