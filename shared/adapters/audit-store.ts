@@ -9,9 +9,11 @@
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../domain/audit.ts';
 import type { AuditStore, Page, PageRequest, PersonalDataReadQuery } from '../usecases/registry/ports.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, pageOf } from './cursor.ts';
 
 const PII_INDEX = 'gsi1';
+const HISTORY_KEY = ['pk', 'sk'];
+const PII_KEY = ['pk', 'sk', 'gsi1pk', 'gsi1sk'];
 
 export const auditPartition = (entityType: string, entityId: string) => `ENTITY#${entityType}#${entityId}`;
 
@@ -39,11 +41,12 @@ export const dynamoAuditStore = (client: DynamoDBDocumentClient, table: () => st
         TableName: table(),
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': pk },
-        Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, { attributes: ['pk', 'sk'], equal: { pk } }),
+        Limit: page.limit + 1,
+        ExclusiveStartKey: decodeCursor(page.cursor, { attributes: HISTORY_KEY, equal: { pk } }),
       }),
     );
-    return { items: (result.Items ?? []).map(toEntry), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+    const found = pageOf(result.Items ?? [], page.limit, HISTORY_KEY);
+    return { items: found.items.map(toEntry), nextCursor: found.nextCursor };
   },
 
   async recordPersonalDataRead(entry: AuditEntry): Promise<void> {
@@ -73,13 +76,11 @@ export const dynamoAuditStore = (client: DynamoDBDocumentClient, table: () => st
         KeyConditionExpression: `gsi1pk = :pk${range.condition}`,
         ExpressionAttributeValues: { ':pk': gsi1pk, ...range.values },
         ScanIndexForward: false,
-        Limit: page.limit,
-        ExclusiveStartKey: decodeCursor(page.cursor, {
-          attributes: ['pk', 'sk', 'gsi1pk', 'gsi1sk'],
-          equal: { gsi1pk },
-        }),
+        Limit: page.limit + 1,
+        ExclusiveStartKey: decodeCursor(page.cursor, { attributes: PII_KEY, equal: { gsi1pk } }),
       }),
     );
-    return { items: (result.Items ?? []).map(toEntry), nextCursor: encodeCursor(result.LastEvaluatedKey) };
+    const found = pageOf(result.Items ?? [], page.limit, PII_KEY);
+    return { items: found.items.map(toEntry), nextCursor: found.nextCursor };
   },
 });

@@ -45,3 +45,21 @@ export const decodeCursor = (cursor: string | undefined, expect: CursorExpectati
     if (!key[name]?.startsWith(prefix)) throw invalid();
   return key;
 };
+
+/**
+ * One page from a query run with `Limit: limit + 1`: the extra item only tells that more exist, so
+ * the last page never ends with an empty follow-up page.
+ */
+export const pageOf = <T extends Record<string, unknown>>(
+  items: readonly T[],
+  limit: number,
+  keyAttributes: readonly string[],
+): { items: T[]; nextCursor?: string } => {
+  if (items.length <= limit) return { items: [...items] };
+  const page = items.slice(0, limit);
+  const last: Record<string, unknown> = page[page.length - 1] ?? {};
+  return {
+    items: page,
+    nextCursor: encodeCursor(Object.fromEntries(keyAttributes.map((name) => [name, last[name]]))),
+  };
+};

@@ -24,7 +24,7 @@ import type {
   RegistryChange,
 } from '../usecases/registry/ports.ts';
 import { auditItem } from './audit-store.ts';
-import { decodeCursor, encodeCursor } from './cursor.ts';
+import { decodeCursor, pageOf } from './cursor.ts';
 import { transactWrite, type GuardedItem } from './transaction-errors.ts';
 
 export interface Tables {
@@ -162,6 +162,7 @@ export const dynamoHouseholdStore = (client: DynamoDBDocumentClient, tables: Tab
     const prefix = query.type ? `HH#${query.type}#` : 'HH#';
     const pkName = `${index.name}pk`;
     const skName = `${index.name}sk`;
+    const keyAttributes = ['pk', 'sk', pkName, skName];
     const result = await client.send(
       new QueryCommand({
         TableName: tables.main(),
@@ -170,18 +171,16 @@ export const dynamoHouseholdStore = (client: DynamoDBDocumentClient, tables: Tab
         ExpressionAttributeNames: { '#pk': pkName, '#sk': skName },
         ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
         ScanIndexForward: false,
-        Limit: page.limit,
+        Limit: page.limit + 1,
         ExclusiveStartKey: decodeCursor(page.cursor, {
-          attributes: ['pk', 'sk', pkName, skName],
+          attributes: keyAttributes,
           equal: { [pkName]: partition, sk: 'HH' },
           startsWith: { [skName]: prefix, pk: 'HH#' },
         }),
       }),
     );
-    return {
-      items: (result.Items ?? []).map(toHousehold),
-      nextCursor: encodeCursor(result.LastEvaluatedKey),
-    };
+    const found = pageOf(result.Items ?? [], page.limit, keyAttributes);
+    return { items: found.items.map(toHousehold), nextCursor: found.nextCursor };
   },
 
   async save(change: RegistryChange): Promise<void> {

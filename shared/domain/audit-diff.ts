@@ -53,6 +53,15 @@ export const diffHouseholds = (before: Household | undefined, after: Household |
 export const isEmptyDiff = (diff: AuditDiff): boolean =>
   Object.keys(diff.before).length === 0 && Object.keys(diff.after).length === 0;
 
+/** Household fields first, then each member's, each group in name order (stored maps lose order). */
+const sortedEntries = (values: FlatValues): [string, AuditValue][] =>
+  Object.entries(values).sort(([a], [b]) => {
+    const memberA = a.startsWith('members.');
+    const memberB = b.startsWith('members.');
+    if (memberA !== memberB) return memberA ? 1 : -1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+
 const lastSegment = (path: string): string => path.slice(path.lastIndexOf('.') + 1);
 
 const MASKS: Readonly<Record<string, (value: string) => string>> = {
@@ -65,7 +74,7 @@ const MASKS: Readonly<Record<string, (value: string) => string>> = {
 /** Masks names, IDs and phones in a before/after map, for any reader but the audit table itself. */
 export const maskAuditValues = (values: FlatValues): FlatValues =>
   Object.fromEntries(
-    Object.entries(values).map(([path, value]) => {
+    sortedEntries(values).map(([path, value]) => {
       const mask = MASKS[lastSegment(path)];
       return [path, mask && typeof value === 'string' ? mask(value) : value];
     }),
