@@ -11,6 +11,7 @@ export const RegistryStats = z
     members: z.number().int(),
     byType: z.record(z.string(), z.number().int()),
     byVillage: z.record(z.string(), z.record(z.string(), z.number().int())),
+    membersByVillage: z.record(z.string(), z.number().int()),
   })
   .meta({ id: 'RegistryStats' });
 
