@@ -1,0 +1,35 @@
+/** The two stacks of the platform, built from the declaration; `app.ts` and the infra tests share this. */
+import type { App } from 'aws-cdk-lib';
+import type { PlatformDeclaration } from '../../shared/platform/declaration-types.ts';
+import { StatefulStack } from './stateful-stack.ts';
+import { StatelessStack } from './stateless-stack.ts';
+
+export interface Platform {
+  readonly stateful: StatefulStack;
+  readonly stateless: StatelessStack;
+}
+
+/** Browser origins allowed by CORS (API and presigned PUT); context `fangpinbao:allowedOrigins`. */
+const allowedOriginsOf = (app: App): readonly string[] => {
+  const value: unknown = app.node.tryGetContext('fangpinbao:allowedOrigins');
+  if (value === undefined) return ['*'];
+  if (Array.isArray(value) && value.every((origin) => typeof origin === 'string')) return value;
+  throw new Error('context fangpinbao:allowedOrigins must be a list of origins');
+};
+
+export const buildPlatform = (app: App, declaration: PlatformDeclaration): Platform => {
+  const allowedOrigins = allowedOriginsOf(app);
+  const stateful = new StatefulStack(app, 'FangpinbaoStateful', {
+    description: '防贫保: data (KMS key, DynamoDB tables, evidence bucket)',
+    declaration,
+    allowedOrigins,
+  });
+  const stateless = new StatelessStack(app, 'FangpinbaoStateless', {
+    description: '防贫保: functions, API, user pool, state machines, schedules, alarms',
+    declaration,
+    tables: stateful.tables,
+    buckets: stateful.buckets,
+    allowedOrigins,
+  });
+  return { stateful, stateless };
+};

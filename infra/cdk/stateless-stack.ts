@@ -1,0 +1,122 @@
+/**
+ * Everything that can be replaced without losing data, generated from the declaration:
+ * functions and their grants, state machines, the user pool, the HTTP API, S3 notifications,
+ * schedules, dead-letter queues and alarms.
+ */
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
+import type { PlatformDeclaration } from '../../shared/platform/declaration-types.ts';
+import { Alarms } from './alarms.ts';
+import { Api } from './api.ts';
+import { Auth } from './auth.ts';
+import type { DeclaredBucket } from './buckets.ts';
+import { createDeadLetterQueue } from './dead-letter-queues.ts';
+import { DeclaredFunction } from './functions.ts';
+import { grantBucket, grantStartExecution, grantTable } from './grants.ts';
+import { constructId } from './names.ts';
+import { addBucketNotifications } from './notifications.ts';
+import { DeclaredSchedule } from './schedules.ts';
+import { DeclaredStateMachine } from './state-machines.ts';
+import type { DeclaredTable } from './tables.ts';
+
+export interface StatelessStackProps extends StackProps {
+  readonly declaration: PlatformDeclaration;
+  readonly tables: ReadonlyMap<string, DeclaredTable>;
+  readonly buckets: ReadonlyMap<string, DeclaredBucket>;
+  readonly allowedOrigins: readonly string[];
+}
+
+const lookup =
+  <T>(kind: string, items: ReadonlyMap<string, T>) =>
+  (name: string): T => {
+    const item = items.get(name);
+    if (!item) throw new Error(`${kind} ${name} is referenced but not declared`);
+    return item;
+  };
+
+/** Functions invoked asynchronously (S3 notifications, schedules) need somewhere for failures to go. */
+const asyncFunctionNames = (declaration: PlatformDeclaration): Set<string> =>
+  new Set([
+    ...declaration.buckets.flatMap((b) => b.notifications.map((n) => n.function)),
+    ...declaration.schedules.flatMap((s) => ('function' in s.target ? [s.target.function] : [])),
+  ]);
+
+export class StatelessStack extends Stack {
+  readonly functions: ReadonlyMap<string, DeclaredFunction>;
+  readonly stateMachines: ReadonlyMap<string, DeclaredStateMachine>;
+  readonly auth: Auth;
+  readonly api: Api;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { declaration } = props;
+    const alarms = new Alarms(this, 'Alarms');
+
+    this.functions = new Map(
+      declaration.functions.map((decl) => [decl.name, new DeclaredFunction(this, decl)]),
+    );
+    const declaredFunction = lookup('function', this.functions);
+    const functionOf = (name: string): LambdaFunction => declaredFunction(name).fn;
+    const tableOf = lookup('table', props.tables);
+    const bucketOf = lookup('bucket', props.buckets);
+    for (const declared of this.functions.values()) {
+      const { decl, fn } = declared;
+      for (const [table, access] of Object.entries(decl.tables ?? {}))
+        grantTable(declared, tableOf(table), access);
+      for (const [bucket, access] of Object.entries(decl.buckets ?? {}))
+        grantBucket(declared, bucketOf(bucket), access);
+      alarms.functionErrors(constructId(decl.name), fn);
+    }
+
+    this.stateMachines = new Map(
+      declaration.stateMachines.map((decl) => [decl.name, new DeclaredStateMachine(this, decl, functionOf)]),
+    );
+    const stateMachineOf = (name: string): StateMachine =>
+      lookup('state machine', this.stateMachines)(name).machine;
+    for (const declared of this.functions.values()) {
+      for (const name of declared.decl.startsStateMachines ?? []) {
+        grantStartExecution(declared, name, stateMachineOf(name));
+      }
+    }
+    for (const { decl, machine } of this.stateMachines.values()) {
+      alarms.executionsFailed(constructId(decl.name), machine);
+    }
+
+    for (const name of asyncFunctionNames(declaration)) {
+      const queue = createDeadLetterQueue(this, `${constructId(name)}DeadLetterQueue`);
+      functionOf(name).configureAsyncInvoke({
+        onFailure: new SqsDestination(queue),
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(6),
+      });
+      alarms.deadLetters(constructId(name), queue);
+    }
+    for (const declared of props.buckets.values()) addBucketNotifications(this, declared, functionOf);
+
+    for (const decl of declaration.schedules) {
+      const schedule = new DeclaredSchedule(this, decl, { functionOf, stateMachineOf });
+      alarms.deadLetters(`${constructId(decl.name)}Schedule`, schedule.deadLetterQueue);
+    }
+
+    this.auth = new Auth(this, 'Auth', {
+      decl: declaration.auth,
+      preTokenGeneration: functionOf(declaration.auth.preTokenGenerationFunction),
+    });
+    this.api = new Api(this, 'Api', {
+      routes: declaration.routes,
+      functionOf,
+      userPool: this.auth.userPool,
+      client: this.auth.client,
+      allowedOrigins: props.allowedOrigins,
+    });
+    alarms.serverErrors('Api', this.api.httpApi);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
+    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
+  }
+}
