@@ -1,0 +1,117 @@
+/**
+ * The demo county, written once into a fresh main table (marker item `pk=SEED#demo`,
+ * `sk=v1`, put with a condition so a second start — or a second process — does not seed
+ * again). Key layouts:
+ *
+ * | item | pk | sk | GSI keys |
+ * | --- | --- | --- | --- |
+ * | region | `REGION#<code>` | `REGION` | gsi1 `REGIONS#<countyCode>` / `<code>`; counties also gsi2 `COUNTIES` / `<code>` |
+ * | year configuration | `CONFIG#<countyCode>` | `YEAR#<year>` | — |
+ * | fund | `FUND#<fundId>` | `FUND` | gsi1 `FUNDS#<countyCode>` / `<fundId>` |
+ * | fund ledger entry | `FUND#<fundId>` | `LEDGER#<ISO time>#<entryId>` | — |
+ * | user (no secrets) | `USER#<userId>` | `USER` | gsi1 `USERS#<countyCode>` / `<username>` |
+ * | seed marker | `SEED#demo` | `v1` | — |
+ *
+ * Regions use `regionItem` of the region store, so the seed and the handlers share one layout.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { regionItem } from '../../shared/adapters/region-store.ts';
+import { DEMO_COUNTY, DEMO_FUND, DEMO_REGIONS, DEMO_USERS, DEMO_YEAR_CONFIG } from './demo-county.ts';
+
+export const SEED_MARKER = { pk: 'SEED#demo', sk: 'v1' } as const;
+/** 2026-01-01 00:00 in Asia/Shanghai: the fund's opening deposit (fixed, so a re-run writes the same key). */
+const OPENING = '2025-12-31T16:00:00.000Z';
+const SEED_ACTOR = 'seed';
+
+export const demoItems = (): Record<string, unknown>[] => [
+  ...DEMO_REGIONS.map((region) => regionItem(region)),
+  {
+    pk: `CONFIG#${DEMO_COUNTY}`,
+    sk: `YEAR#${DEMO_YEAR_CONFIG.year}`,
+    entity: 'yearConfig',
+    countyCode: DEMO_COUNTY,
+    ...DEMO_YEAR_CONFIG,
+    updatedAt: OPENING,
+    updatedBy: SEED_ACTOR,
+  },
+  {
+    pk: `FUND#${DEMO_FUND.fundId}`,
+    sk: 'FUND',
+    entity: 'fund',
+    fundId: DEMO_FUND.fundId,
+    name: DEMO_FUND.name,
+    countyCode: DEMO_COUNTY,
+    year: DEMO_YEAR_CONFIG.year,
+    insurerContract: DEMO_FUND.insurerContract,
+    balanceFen: DEMO_FUND.initialDepositFen,
+    createdAt: OPENING,
+    version: 1,
+    gsi1pk: `FUNDS#${DEMO_COUNTY}`,
+    gsi1sk: DEMO_FUND.fundId,
+  },
+  {
+    pk: `FUND#${DEMO_FUND.fundId}`,
+    sk: `LEDGER#${OPENING}#deposit-initial`,
+    entity: 'ledgerEntry',
+    fundId: DEMO_FUND.fundId,
+    entryId: 'deposit-initial',
+    type: 'deposit',
+    amountFen: DEMO_FUND.initialDepositFen,
+    balanceAfterFen: DEMO_FUND.initialDepositFen,
+    at: OPENING,
+    note: '年初注资（演示数据）',
+    createdBy: SEED_ACTOR,
+  },
+  ...DEMO_USERS.map((user) => ({
+    pk: `USER#${user.userId}`,
+    sk: 'USER',
+    entity: 'user',
+    userId: user.userId,
+    username: user.username,
+    role: user.role,
+    displayName: user.displayName,
+    countyCode: user.scope.countyCode,
+    scope: user.scope,
+    gsi1pk: `USERS#${user.scope.countyCode}`,
+    gsi1sk: user.username,
+  })),
+];
+
+const chunks = <T>(items: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+
+const batchPut = async (doc: DynamoDBDocumentClient, table: string, items: Record<string, unknown>[]) => {
+  for (const chunk of chunks(items, 25)) {
+    let requests = chunk.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; requests.length > 0; attempt++) {
+      if (attempt > 10) throw new Error(`seed: ${requests.length} items stayed unprocessed`);
+      const result = await doc.send(new BatchWriteCommand({ RequestItems: { [table]: requests } }));
+      requests = (result.UnprocessedItems?.[table] ?? []) as typeof requests;
+    }
+  }
+};
+
+/** Seeds the demo county unless the marker says it is there; returns what it did. */
+export const seedDemo = async (client: DynamoDBClient, mainTable: string): Promise<'seeded' | 'present'> => {
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const marker = await doc.send(
+    new GetCommand({ TableName: mainTable, Key: SEED_MARKER, ConsistentRead: true }),
+  );
+  if (marker.Item) return 'present';
+  const items = demoItems();
+  await batchPut(doc, mainTable, items);
+  try {
+    await doc.send(
+      new PutCommand({
+        TableName: mainTable,
+        Item: { ...SEED_MARKER, entity: 'seed', seededAt: new Date().toISOString(), items: items.length },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+  return 'seeded';
+};
