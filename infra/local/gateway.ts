@@ -205,7 +205,9 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
   const match = createRouteMatcher(options.routes);
   const corsOrigins = options.corsOrigins ?? ['*'];
   const methods = [...new Set(options.routes.map((r) => r.method)), 'OPTIONS'].join(',');
-  let ready: { issuer: LocalIssuer; authorize: (header: string | undefined) => Promise<AuthorizerResult> };
+  const state: {
+    ready?: { issuer: LocalIssuer; authorize: (header: string | undefined) => Promise<AuthorizerResult> };
+  } = {};
 
   const corsHeaders = (origin: string | undefined): Record<string, string> => {
     if (!origin) return {};
@@ -218,9 +220,9 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
     };
   };
 
-  const issuerEndpoint = (path: string): HttpResponse => {
-    const base = ready.issuer.issuer;
-    if (path === `${ISSUER_PATH}/.well-known/jwks.json`) return jsonResponse(200, ready.issuer.jwks);
+  const issuerEndpoint = (issuer: LocalIssuer, path: string): HttpResponse => {
+    const base = issuer.issuer;
+    if (path === `${ISSUER_PATH}/.well-known/jwks.json`) return jsonResponse(200, issuer.jwks);
     if (path === `${ISSUER_PATH}/.well-known/openid-configuration`)
       return jsonResponse(200, {
         issuer: base,
@@ -236,6 +238,8 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
     const url = req.url ?? '/';
     const path = url.split('?')[0] ?? '/';
     const origin = req.headers.origin;
+    const ready = state.ready;
+    if (!ready) return jsonResponse(503, { message: 'Service Unavailable' });
     if (method === 'OPTIONS' && origin && req.headers['access-control-request-method']) {
       return {
         status: 204,
@@ -249,7 +253,7 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
         body: Buffer.alloc(0),
       };
     }
-    if (method === 'GET' && path.startsWith(`${ISSUER_PATH}/`)) return issuerEndpoint(path);
+    if (method === 'GET' && path.startsWith(`${ISSUER_PATH}/`)) return issuerEndpoint(ready.issuer, path);
 
     const found = match(method, path);
     if (!found) return NOT_FOUND();
@@ -310,7 +314,7 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
   const port = await listen(server, options.port, options.host ?? LOOPBACK);
   const url = `http://localhost:${port}`;
   const issuer = await options.issuer(url);
-  ready = {
+  state.ready = {
     issuer,
     authorize: createJwtAuthorizer({
       issuer: issuer.issuer,
