@@ -49,74 +49,99 @@ export class StatelessStack extends Stack {
   readonly stateMachines: ReadonlyMap<string, DeclaredStateMachine>;
   readonly auth: Auth;
   readonly api: Api;
+  private readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { declaration } = props;
-    const alarms = new Alarms(this, 'Alarms');
-
-    this.functions = new Map(
-      declaration.functions.map((decl) => [decl.name, new DeclaredFunction(this, decl)]),
-    );
-    const declaredFunction = lookup('function', this.functions);
-    const functionOf = (name: string): LambdaFunction => declaredFunction(name).fn;
-    const tableOf = lookup('table', props.tables);
-    const bucketOf = lookup('bucket', props.buckets);
-    for (const declared of this.functions.values()) {
-      const { decl, fn } = declared;
-      for (const [table, access] of Object.entries(decl.tables ?? {}))
-        grantTable(declared, tableOf(table), access);
-      for (const [bucket, access] of Object.entries(decl.buckets ?? {}))
-        grantBucket(declared, bucketOf(bucket), access);
-      alarms.functionErrors(constructId(decl.name), fn);
-    }
-
-    this.stateMachines = new Map(
-      declaration.stateMachines.map((decl) => [decl.name, new DeclaredStateMachine(this, decl, functionOf)]),
-    );
-    const stateMachineOf = (name: string): StateMachine =>
-      lookup('state machine', this.stateMachines)(name).machine;
-    for (const declared of this.functions.values()) {
-      for (const name of declared.decl.startsStateMachines ?? []) {
-        grantStartExecution(declared, name, stateMachineOf(name));
-      }
-    }
-    for (const { decl, machine } of this.stateMachines.values()) {
-      alarms.executionsFailed(constructId(decl.name), machine);
-    }
-
-    for (const name of asyncFunctionNames(declaration)) {
-      const queue = createDeadLetterQueue(this, `${constructId(name)}DeadLetterQueue`);
-      functionOf(name).configureAsyncInvoke({
-        onFailure: new SqsDestination(queue),
-        retryAttempts: 2,
-        maxEventAge: Duration.hours(6),
-      });
-      alarms.deadLetters(constructId(name), queue);
-    }
-    for (const declared of props.buckets.values()) addBucketNotifications(this, declared, functionOf);
-
-    for (const decl of declaration.schedules) {
-      const schedule = new DeclaredSchedule(this, decl, { functionOf, stateMachineOf });
-      alarms.deadLetters(`${constructId(decl.name)}Schedule`, schedule.deadLetterQueue);
-    }
+    this.alarms = new Alarms(this, 'Alarms');
+    this.functions = this.buildFunctions(props);
+    this.stateMachines = this.buildStateMachines(declaration);
+    this.routeAsyncFailures(declaration);
+    for (const declared of props.buckets.values()) addBucketNotifications(this, declared, this.functionOf);
+    this.buildSchedules(declaration);
 
     this.auth = new Auth(this, 'Auth', {
       decl: declaration.auth,
-      preTokenGeneration: functionOf(declaration.auth.preTokenGenerationFunction),
+      preTokenGeneration: this.functionOf(declaration.auth.preTokenGenerationFunction),
     });
     this.api = new Api(this, 'Api', {
       routes: declaration.routes,
-      functionOf,
+      functionOf: this.functionOf,
       userPool: this.auth.userPool,
       client: this.auth.client,
       allowedOrigins: props.allowedOrigins,
     });
-    alarms.serverErrors('Api', this.api.httpApi);
+    this.alarms.serverErrors('Api', this.api.httpApi);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'HTTP API base URL' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
-    new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+  }
+
+  private readonly functionOf = (name: string): LambdaFunction => lookup('function', this.functions)(name).fn;
+
+  private readonly stateMachineOf = (name: string): StateMachine =>
+    lookup('state machine', this.stateMachines)(name).machine;
+
+  /** Every declared function, with its table and bucket grants and an error alarm. */
+  private buildFunctions(props: StatelessStackProps): Map<string, DeclaredFunction> {
+    const tableOf = lookup('table', props.tables);
+    const bucketOf = lookup('bucket', props.buckets);
+    const functions = new Map<string, DeclaredFunction>();
+    for (const decl of props.declaration.functions) {
+      const declared = new DeclaredFunction(this, decl);
+      for (const [table, access] of Object.entries(decl.tables ?? {})) {
+        grantTable(declared, tableOf(table), access);
+      }
+      for (const [bucket, access] of Object.entries(decl.buckets ?? {})) {
+        grantBucket(declared, bucketOf(bucket), access);
+      }
+      this.alarms.functionErrors(constructId(decl.name), declared.fn);
+      functions.set(decl.name, declared);
+    }
+    return functions;
+  }
+
+  /** Every declared state machine, the functions allowed to start it, and a failure alarm. */
+  private buildStateMachines(declaration: PlatformDeclaration): Map<string, DeclaredStateMachine> {
+    const machines = new Map<string, DeclaredStateMachine>();
+    for (const decl of declaration.stateMachines) {
+      const declared = new DeclaredStateMachine(this, decl, this.functionOf);
+      this.alarms.executionsFailed(constructId(decl.name), declared.machine);
+      machines.set(decl.name, declared);
+    }
+    for (const declared of this.functions.values()) {
+      for (const name of declared.decl.startsStateMachines ?? []) {
+        const machine = machines.get(name)?.machine;
+        if (!machine) throw new Error(`state machine ${name} is referenced but not declared`);
+        grantStartExecution(declared, name, machine);
+      }
+    }
+    return machines;
+  }
+
+  /** Asynchronously invoked functions send what fails after retries to a watched queue. */
+  private routeAsyncFailures(declaration: PlatformDeclaration): void {
+    for (const name of asyncFunctionNames(declaration)) {
+      const queue = createDeadLetterQueue(this, `${constructId(name)}DeadLetterQueue`);
+      this.functionOf(name).configureAsyncInvoke({
+        onFailure: new SqsDestination(queue),
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(6),
+      });
+      this.alarms.deadLetters(constructId(name), queue);
+    }
+  }
+
+  private buildSchedules(declaration: PlatformDeclaration): void {
+    for (const decl of declaration.schedules) {
+      const schedule = new DeclaredSchedule(this, decl, {
+        functionOf: this.functionOf,
+        stateMachineOf: this.stateMachineOf,
+      });
+      this.alarms.deadLetters(`${constructId(decl.name)}Schedule`, schedule.deadLetterQueue);
+    }
   }
 }
