@@ -6,7 +6,8 @@ import {
   taskBindings,
 } from '../../../infra/local/step-functions.ts';
 import { encodeEventKey, eventMatches } from '../../../infra/local/s3-server.ts';
-import { fixtureMachine } from '../../fixtures/local/declaration.ts';
+import { fixtureFunctions, fixtureMachine } from '../../fixtures/local/declaration.ts';
+import { declarationProblems } from '../../../infra/local/asl-checks.ts';
 import { declaration } from '../../../shared/platform/declaration.ts';
 
 describe('Task states → declared functions', () => {
@@ -51,5 +52,32 @@ describe('S3 notifications', () => {
     const encoded = encodeEventKey(key);
     expect(encoded).toBe('uploads/a+b/%E7%85%A7%E7%89%87%2B1.jpg');
     expect(decodeURIComponent(encoded.replace(/\+/g, ' '))).toBe(key);
+  });
+});
+
+describe('validate:asl checks against the declaration', () => {
+  const decl = { ...declaration, functions: [...declaration.functions, ...fixtureFunctions] };
+
+  it('passes the platform declaration and the fixture', () => {
+    expect(declarationProblems(declaration)).toEqual([]);
+    expect(declarationProblems({ ...decl, stateMachines: [fixtureMachine] })).toEqual([]);
+  });
+
+  it('names a placeholder missing from either side and an undeclared function', () => {
+    const { CheckFunctionArn: _dropped, ...functions } = fixtureMachine.functions;
+    const broken = {
+      ...fixtureMachine,
+      functions: { ...functions, UnusedArn: 'check', RefuseFunctionArn: 'nope' },
+    };
+    const problems = declarationProblems({ ...decl, stateMachines: [broken] });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining(
+          '${CheckFunctionArn} is in tests/fixtures/local/fixture.asl.json but not declared',
+        ),
+        expect.stringContaining('${UnusedArn} is declared but not used'),
+        expect.stringContaining('maps to nope, which is not a declared function'),
+      ]),
+    );
   });
 });
