@@ -303,6 +303,20 @@ describe('one resident ID, one household', () => {
     expect(add.body.code).toBe('RESIDENT_ID_TAKEN');
     expect((await api('village.taihe').get(`/households/${other.householdId}`)).body.version).toBe(1);
   });
+  it('treats a disability certificate as its holder ID: the same person cannot be registered twice', async () => {
+    const { body } = await createIn('village.taihe');
+    const holder = body.members[2]?.idNumber ?? '';
+    const result = await api('village.shaojialong').post(
+      '/households',
+      householdBody({
+        villageCode: SHAOJIALONG_VILLAGE,
+        members: [memberBody({ idType: 'disability_certificate', idNumber: `${holder}12` })],
+      }),
+    );
+    expect(result.status).toBe(409);
+    expect(result.body.code).toBe('RESIDENT_ID_TAKEN');
+    expect(result.body.message).toContain(`${holder.slice(0, 4)}************${holder.slice(-2)}12`);
+  });
 });
 
 describe('optimistic concurrency', () => {
