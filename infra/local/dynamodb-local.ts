@@ -117,27 +117,55 @@ const localClient = (endpoint: string) =>
     maxAttempts: 1,
   });
 
-/** A DynamoDB Local process left behind by a run that crashed holds the database file: end it. */
-const endStaleProcess = async (pidFile: string): Promise<void> => {
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** Alive and not a zombie waiting to be reaped. */
+const isRunning = async (pid: number): Promise<boolean> => {
+  if (!isAlive(pid)) return false;
+  try {
+    const { stdout } = await run('ps', ['-p', String(pid), '-o', 'stat=']);
+    return stdout.trim() !== '' && !stdout.trim().startsWith('Z');
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * The pid file names the Java process and the Node process that started it. A live owner means
+ * another runtime uses this database: refuse. A dead owner left its Java behind (it was killed
+ * with SIGKILL): end that Java, which still holds the database file.
+ */
+const claimDatabase = async (pidFile: string): Promise<void> => {
   if (!existsSync(pidFile)) return;
-  const pid = Number((await readFile(pidFile, 'utf8')).trim());
-  if (!Number.isInteger(pid) || pid <= 0) return;
+  let recorded: { java?: number; owner?: number };
+  try {
+    recorded = JSON.parse(await readFile(pidFile, 'utf8')) as { java?: number; owner?: number };
+  } catch {
+    return;
+  }
+  if (recorded.owner && recorded.owner !== process.pid && (await isRunning(recorded.owner)))
+    throw new Error(
+      `DynamoDB Local: ${dirname(pidFile)} is in use by another local runtime (process ${recorded.owner}); ` +
+        '该数据目录正被另一个本地运行环境使用，请先停止它。',
+    );
+  const pid = recorded.java;
+  if (!pid || !isAlive(pid)) return;
   try {
     const { stdout } = await run('ps', ['-p', String(pid), '-o', 'args=']);
     if (!stdout.includes('DynamoDBLocal.jar')) return;
-    console.warn(`DynamoDB Local: ending process ${pid} left behind by an earlier run`);
-    process.kill(pid, 'SIGTERM');
-    await waitFor(`process ${pid} to end`, async () => {
-      try {
-        process.kill(pid, 0);
-        return undefined;
-      } catch {
-        return true;
-      }
-    });
   } catch {
-    // `ps` exits 1 when the process is gone: nothing to do.
+    return;
   }
+  console.warn(`DynamoDB Local: ending process ${pid} left behind by an earlier run`);
+  process.kill(pid, 'SIGTERM');
+  await waitFor(`process ${pid} to end`, async () => (isAlive(pid) ? undefined : true));
 };
 
 const exited = (child: ChildProcess): Promise<void> =>
@@ -156,7 +184,7 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
     // DynamoDB Local prints "Invalid directory" and exits 0 when dbPath does not exist.
     await mkdir(options.dbPath, { recursive: true });
     pidFile = join(options.dbPath, 'dynamodb-local.pid');
-    await endStaleProcess(pidFile);
+    await claimDatabase(pidFile);
     storage.push('-dbPath', options.dbPath);
   }
   const args = [
@@ -231,6 +259,6 @@ export const startDynamoDbLocal = async (options: DynamoDbLocalOptions = {}): Pr
   }
   const pid = child.pid;
   if (pid === undefined) throw new Error('DynamoDB Local has no pid');
-  if (pidFile) await writeFile(pidFile, String(pid));
+  if (pidFile) await writeFile(pidFile, JSON.stringify({ java: pid, owner: process.pid }));
   return { endpoint, port, pid, stop };
 };

@@ -48,6 +48,8 @@ export class StepFunctionsError extends Error {
   }
 }
 
+/** Finished executions kept for Describe/List (a long `npm start` should not grow without bound). */
+const KEEP_FINISHED = 1000;
 const LAMBDA_INVOKE = /^arn:aws(-cn)?:states:::lambda:invoke$/;
 const PLACEHOLDER = /^\$\{(\w+)\}$/;
 
@@ -285,6 +287,10 @@ export const createStepFunctions = (options: StepFunctionsOptions): LocalStepFun
       .then(() => {
         record.stopDate = new Date();
         running.delete(arn);
+        for (const [oldArn, old] of executions) {
+          if (executions.size - running.size <= KEEP_FINISHED) break;
+          if (old.status !== 'RUNNING') executions.delete(oldArn);
+        }
         if (!options.quiet) {
           const took = record.stopDate.getTime() - record.startDate.getTime();
           const why = record.error ? ` ${record.error}: ${record.cause ?? ''}` : '';
