@@ -160,6 +160,9 @@ export const toHttpResponse = (result: unknown): HttpResponse => {
   if (isRecord(result.headers)) {
     for (const [name, value] of Object.entries(result.headers)) headers[name.toLowerCase()] = String(value);
   }
+  // API Gateway refuses a non-string body (500); so does the gateway, so the bug shows locally.
+  if (result.body !== undefined && result.body !== null && typeof result.body !== 'string')
+    return INTERNAL_ERROR();
   const body = typeof result.body === 'string' ? result.body : '';
   return {
     status,

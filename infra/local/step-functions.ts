@@ -194,6 +194,13 @@ export const createStepFunctions = (options: StepFunctionsOptions): LocalStepFun
     options.machines.map((machine) => {
       const definition = loadDefinition(machine, options.root);
       const bindings = taskBindings(machine, definition);
+      // aws-local-stepfunctions times a Task out after 60 s by default; on AWS only the
+      // function's own timeout bounds it. Give each Task its function's timeout (plus slack).
+      for (const [stateName, state] of allStates(definition)) {
+        const binding = bindings[stateName];
+        if (state.Type !== 'Task' || !binding || state.TimeoutSeconds || state.TimeoutSecondsPath) continue;
+        state.TimeoutSeconds = options.functions.declared(binding.function).timeoutSeconds + 5;
+      }
       // Default validation: a `${Placeholder}` Resource passes it (turning the ARN check off does not).
       const stateMachine = new StateMachine(definition);
       const retryable = allStates(definition)

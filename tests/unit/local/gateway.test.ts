@@ -224,3 +224,9 @@ describe('the JWT authorizer', () => {
     expect(bearerToken('  ')).toBeUndefined();
   });
 });
+
+describe('a malformed Lambda result', () => {
+  it('is a 500, as API Gateway answers a non-string body', () => {
+    expect(toHttpResponse({ statusCode: 200, body: { not: 'a string' } }).status).toBe(500);
+  });
+});
