@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import {
@@ -377,6 +377,7 @@ describe('S3 notifications', () => {
       },
     });
     const client = s3Client(server.endpoint);
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       await client.send(new CreateBucketCommand({ Bucket: 'fixture-bucket' }));
       await client.send(
@@ -404,7 +405,9 @@ describe('S3 notifications', () => {
       expect(key).toBe('in/%E6%88%B7+%E4%B8%BB%2B%E8%AF%81%E6%98%8E.txt');
       expect(decodeURIComponent(key.replace(/\+/g, ' '))).toBe('in/户 主+证明.txt');
       expect(calls[2]?.event.Records[0]?.eventName).toBe('ObjectRemoved:Delete');
+      expect(logged).toHaveBeenCalledWith(expect.stringContaining('attempt 1 of 3'), expect.any(Error));
     } finally {
+      logged.mockRestore();
       client.destroy();
       await server.stop();
       await rm(directory, { recursive: true, force: true });
