@@ -249,7 +249,7 @@ export const startGateway = async (options: GatewayOptions): Promise<Gateway> =>
         headers: {
           ...corsHeaders(origin),
           'access-control-allow-methods': methods,
-          'access-control-allow-headers': 'authorization,content-type,x-request-id',
+          'access-control-allow-headers': 'authorization,content-type,idempotency-key,x-request-id',
           'access-control-max-age': '600',
         },
         cookies: [],
