@@ -1,14 +1,16 @@
 /**
- * `GET /health` (public): is each declared table and bucket this function is granted
- * reachable? 200 `ok` when all are, 503 `degraded` otherwise. Step Functions and the schedules
- * are not visible from a Lambda, so they are not reported here.
+ * `GET /health` (public): is each declared table, bucket and state machine this function is
+ * granted reachable? 200 `ok` when all are, 503 `degraded` otherwise. (The schedules are not
+ * visible from a Lambda; locally the runtime prints them at start.)
  */
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
+import { DescribeStateMachineCommand } from '@aws-sdk/client-sfn';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { getHealth } from '../../shared/contracts/platform.ts';
-import { dynamo, s3 } from '../../shared/adapters/aws-clients.ts';
+import { dynamo, s3, sfn } from '../../shared/adapters/aws-clients.ts';
 import { declaration } from '../../shared/platform/declaration.ts';
+import { stateMachineEnvVar } from '../../shared/platform/declaration-types.ts';
 
 const CHECK_TIMEOUT_MS = 3_000;
 
@@ -39,15 +41,20 @@ const check = async (
 };
 
 export const handler = apiHandler(getHealth, async () => {
-  const [dynamodb, storage] = await Promise.all([
+  const [dynamodb, storage, stepfunctions] = await Promise.all([
     check(declaration.tables, (TableName, abortSignal) =>
       dynamo.send(new DescribeTableCommand({ TableName }), { abortSignal }),
     ),
     check(declaration.buckets, (Bucket, abortSignal) =>
       s3.send(new HeadBucketCommand({ Bucket }), { abortSignal }),
     ),
+    check(
+      declaration.stateMachines.map((m) => ({ name: m.name, envVar: stateMachineEnvVar(m.name) })),
+      (stateMachineArn, abortSignal) =>
+        sfn.send(new DescribeStateMachineCommand({ stateMachineArn }), { abortSignal }),
+    ),
   ]);
-  const components = { dynamodb, s3: storage };
+  const components = { dynamodb, s3: storage, stepfunctions };
   const ok = Object.values(components).every((c) => c.status === 'up');
   return { status: ok ? 200 : 503, body: { status: ok ? 'ok' : 'degraded', components } };
 });

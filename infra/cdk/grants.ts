@@ -72,6 +72,16 @@ export const grantBucket = (target: DeclaredFunction, declared: DeclaredBucket, 
   );
 };
 
+/** `states:DescribeStateMachine` on this machine only, and its ARN in `STATE_MACHINE_<NAME>_ARN`. */
+export const grantDescribe = (target: DeclaredFunction, name: string, machine: StateMachine): void => {
+  Grant.addToPrincipal({
+    grantee: target.fn,
+    actions: ['states:DescribeStateMachine'],
+    resourceArns: [machine.stateMachineArn],
+  });
+  target.fn.addEnvironment(stateMachineEnvVar(name), machine.stateMachineArn);
+};
+
 /** `states:StartExecution` on this machine only, and its ARN in `STATE_MACHINE_<NAME>_ARN`. */
 export const grantStartExecution = (target: DeclaredFunction, name: string, machine: StateMachine): void => {
   machine.grantStartExecution(target.fn);

@@ -15,7 +15,7 @@ import { Auth } from './auth.ts';
 import type { DeclaredBucket } from './buckets.ts';
 import { createDeadLetterQueue } from './dead-letter-queues.ts';
 import { DeclaredFunction } from './functions.ts';
-import { grantBucket, grantStartExecution, grantTable } from './grants.ts';
+import { grantBucket, grantDescribe, grantStartExecution, grantTable } from './grants.ts';
 import { constructId } from './names.ts';
 import { addBucketNotifications } from './notifications.ts';
 import { DeclaredSchedule } from './schedules.ts';
@@ -117,6 +117,11 @@ export class StatelessStack extends Stack {
         const machine = machines.get(name)?.machine;
         if (!machine) throw new Error(`state machine ${name} is referenced but not declared`);
         grantStartExecution(declared, name, machine);
+      }
+      for (const name of declared.decl.describesStateMachines ?? []) {
+        const machine = machines.get(name)?.machine;
+        if (!machine) throw new Error(`state machine ${name} is referenced but not declared`);
+        grantDescribe(declared, name, machine);
       }
     }
     return machines;

@@ -40,7 +40,7 @@ export const resourceEnvironment = (declaration: PlatformDeclaration): Record<st
       if (!bucket) throw new Error(`function ${fn.name} is granted undeclared bucket ${logical}`);
       env[bucket.envVar] = physicalBucketName(bucket.name);
     }
-    for (const machine of fn.startsStateMachines ?? []) {
+    for (const machine of [...(fn.startsStateMachines ?? []), ...(fn.describesStateMachines ?? [])]) {
       if (!declaration.stateMachines.some((m) => m.name === machine))
         throw new Error(`function ${fn.name} may start undeclared state machine ${machine}`);
       env[stateMachineEnvVar(machine)] = stateMachineArn(machine);

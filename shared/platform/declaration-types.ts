@@ -49,6 +49,8 @@ export interface FunctionDecl {
   readonly buckets?: Readonly<Record<string, Access>>;
   /** State machines this function may start (sets STATE_MACHINE_<NAME>_ARN). */
   readonly startsStateMachines?: readonly string[];
+  /** State machines this function may describe (health checks; sets the same ARN variable). */
+  readonly describesStateMachines?: readonly string[];
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -70,6 +70,7 @@ export const declaration: PlatformDeclaration = {
     api('get-health', 'functions/platform/get-health.ts', 'Health of each component', {
       tables: { main: 'read', audit: 'read' },
       buckets: { evidence: 'read' },
+      describesStateMachines: ['registry-snapshot'],
     }),
     api(
       'get-openapi',

@@ -130,3 +130,23 @@ describe('a handler file that does not exist yet', () => {
     );
   });
 });
+
+describe('the health function', () => {
+  const { stateless, statelessTemplate: template } = synthPlatform(declaration);
+  it('may describe the declared state machines, and start none', () => {
+    const health = stateless.functions.get('get-health');
+    const machine = stateless.stateMachines.get('registry-snapshot')?.machine;
+    if (!health || !machine) throw new Error('get-health or registry-snapshot not built');
+    const document = resourceOf(template, health.role.node.findChild('DefaultPolicy')).Properties
+      .PolicyDocument;
+    expect(document).toMatchObject({
+      Statement: expect.arrayContaining([
+        { Action: 'states:DescribeStateMachine', Effect: 'Allow', Resource: { Ref: logicalIdOf(machine) } },
+      ]),
+    });
+    expect(JSON.stringify(document)).not.toContain('states:StartExecution');
+    expect(resourceOf(template, health.fn).Properties.Environment).toMatchObject({
+      Variables: { STATE_MACHINE_REGISTRY_SNAPSHOT_ARN: { Ref: logicalIdOf(machine) } },
+    });
+  });
+});

@@ -138,7 +138,7 @@ describe('the gateway, as API Gateway with the JWT authorizer', () => {
     expect(health.status).toBe(200);
     expect(health.body).toEqual({
       status: 'ok',
-      components: { dynamodb: { status: 'up' }, s3: { status: 'up' } },
+      components: { dynamodb: { status: 'up' }, s3: { status: 'up' }, stepfunctions: { status: 'up' } },
     });
     expect(health.headers.get('apigw-requestid')).toMatch(/^[0-9a-f-]{36}$/);
   });

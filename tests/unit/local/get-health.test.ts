@@ -2,13 +2,21 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { DescribeTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
-import { dynamo, s3 } from '../../../shared/adapters/aws-clients.ts';
+import { DescribeStateMachineCommand, StateMachineDoesNotExist } from '@aws-sdk/client-sfn';
+import { dynamo, s3, sfn } from '../../../shared/adapters/aws-clients.ts';
 import { handler } from '../../../functions/platform/get-health.ts';
 import { apiEvent, lambdaContext } from '../../fixtures/events/api-event.ts';
 
 const dynamoMock = mockClient(dynamo);
 const s3Mock = mockClient(s3);
-const ENV = { TABLE_MAIN: 'fpb-main', TABLE_AUDIT: 'fpb-audit', BUCKET_EVIDENCE: 'fpb-evidence' };
+const sfnMock = mockClient(sfn);
+const SNAPSHOT_ARN = 'arn:aws-cn:states:cn-north-1:000000000000:stateMachine:registry-snapshot';
+const ENV = {
+  TABLE_MAIN: 'fpb-main',
+  TABLE_AUDIT: 'fpb-audit',
+  BUCKET_EVIDENCE: 'fpb-evidence',
+  STATE_MACHINE_REGISTRY_SNAPSHOT_ARN: SNAPSHOT_ARN,
+};
 
 const call = async () => {
   const result = await handler(apiEvent('GET /health'), lambdaContext);
@@ -21,6 +29,8 @@ describe('GET /health', () => {
     Object.assign(process.env, ENV);
     dynamoMock.reset();
     s3Mock.reset();
+    sfnMock.reset();
+    sfnMock.on(DescribeStateMachineCommand).resolves({ status: 'ACTIVE' });
   });
   afterEach(() => {
     for (const name of Object.keys(ENV)) delete process.env[name];
@@ -31,7 +41,10 @@ describe('GET /health', () => {
     s3Mock.on(HeadBucketCommand).resolves({});
     expect(await call()).toEqual({
       status: 200,
-      body: { status: 'ok', components: { dynamodb: { status: 'up' }, s3: { status: 'up' } } },
+      body: {
+        status: 'ok',
+        components: { dynamodb: { status: 'up' }, s3: { status: 'up' }, stepfunctions: { status: 'up' } },
+      },
     });
     expect(
       dynamoMock
@@ -56,8 +69,26 @@ describe('GET /health', () => {
       components: {
         dynamodb: { status: 'down', detail: 'audit: ResourceNotFoundException' },
         s3: { status: 'up' },
+        stepfunctions: { status: 'up' },
       },
     });
+  });
+
+  it('is degraded when a declared state machine is missing', async () => {
+    dynamoMock.on(DescribeTableCommand).resolves({ Table: { TableStatus: 'ACTIVE' } });
+    s3Mock.on(HeadBucketCommand).resolves({});
+    sfnMock
+      .on(DescribeStateMachineCommand)
+      .rejects(new StateMachineDoesNotExist({ message: 'no', $metadata: {} }));
+    const { status, body } = await call();
+    expect(status).toBe(503);
+    expect(body.components.stepfunctions).toEqual({
+      status: 'down',
+      detail: 'registry-snapshot: StateMachineDoesNotExist',
+    });
+    expect(sfnMock.commandCalls(DescribeStateMachineCommand)[0]?.args[0].input.stateMachineArn).toBe(
+      SNAPSHOT_ARN,
+    );
   });
 
   it('reports a resource whose grant (environment variable) is missing as down', async () => {
