@@ -117,7 +117,7 @@ const localClient = (endpoint: string) =>
     maxAttempts: 1,
   });
 
-const isAlive = (pid: number): boolean => {
+export const isAlive = (pid: number): boolean => {
   try {
     process.kill(pid, 0);
     return true;

@@ -34,20 +34,12 @@ import { startSfnEndpoint } from '../../infra/local/sfn-endpoint.ts';
 import { createScheduler } from '../../infra/local/scheduler.ts';
 import { startS3Server, S3RVER_CREDENTIALS } from '../../infra/local/s3-server.ts';
 import { createIssuer } from '../../infra/local/issuer.ts';
+import { isAlive } from '../../infra/local/dynamodb-local.ts';
 import { SEED_MARKER } from '../../infra/local/seed.ts';
 import { DEMO_USERS, demoUser } from '../../infra/local/demo-county.ts';
 import { fixtureFunctions, fixtureMachine, fixtureSchedules } from '../fixtures/local/declaration.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { api, baseUrl, runStateMachine, tokenFor } from './support/api.ts';
-
-const isAlive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const s3Client = (endpoint: string) =>
   new S3Client({
