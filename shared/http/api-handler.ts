@@ -10,6 +10,7 @@ import { z, type ZodType } from 'zod';
 import { identityFromClaims, type Identity } from '../auth/identity.ts';
 import type { RouteDecl } from '../platform/declaration-types.ts';
 import { logger } from '../log/logger.ts';
+import { CLOCK_HEADER, nowFrom } from '../platform/clock.ts';
 import { DomainError, Forbidden, Unauthenticated, ValidationFailed, type FieldIssue } from './errors.ts';
 import type { RouteBody, RouteParams, RouteQuery } from './route.ts';
 
@@ -25,6 +26,8 @@ export interface ApiRequest<R extends RouteDecl> {
   readonly body: RouteBody<R>;
   readonly headers: Readonly<Record<string, string | undefined>>;
   readonly requestId: string;
+  /** The time to act at (see `shared/platform/clock.ts`). */
+  readonly now: Date;
 }
 
 export interface ApiResponse {
@@ -109,6 +112,7 @@ export const apiHandler = <R extends RouteDecl>(
           body: parsePart(route.request?.body, readBody(event), 'body'),
           headers: event.headers ?? {},
           requestId,
+          now: nowFrom(event.headers?.[CLOCK_HEADER]),
         } as ApiRequest<R>;
         const result = await run(request);
         return json(result.status, result.body, requestId, result.headers as Record<string, string>);

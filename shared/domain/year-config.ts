@@ -1,0 +1,68 @@
+/**
+ * The county's configuration for a fund year (SPEC: every number is configuration with a
+ * default, per county and per year). Money in fen. Stored at `pk=CONFIG#<county>`,
+ * `sk=YEAR#<year>`; a missing item or field takes the default below.
+ */
+import { z } from 'zod';
+import { DEPARTMENTS } from '../auth/roles.ts';
+
+const fen = z.number().int().min(0);
+
+const CategoryRule = z.object({
+  deductibleFen: fen,
+  /** Share paid above the deductible, 0–1 (tiers come with the payout issue). */
+  rate: z.number().min(0).max(1),
+  capFen: fen,
+});
+
+export const YearConfig = z.object({
+  countyCode: z.string(),
+  year: z.number().int(),
+  monitoringLineFen: fen.default(690_000),
+  fundLineFen: fen.default(520_000),
+  eliminationFloorFen: fen.default(500_000),
+  verificationDeadlineDays: z.number().int().min(1).default(10),
+  noticeDays: z.number().int().min(5).default(7),
+  noticeWorkingDays: z.boolean().default(false),
+  samplingRate: z.number().min(0).max(1).default(0.1),
+  reinspectionTolerance: z.number().min(0).max(1).default(0.1),
+  secondApprovalAboveFen: fen.default(5_000_000),
+  referral: z
+    .object({
+      /** Departments push by this day of the month, 24:00 Asia/Shanghai. */
+      dueDay: z.number().int().min(1).max(28).default(5),
+      monthlyDepartments: z
+        .array(z.enum(DEPARTMENTS))
+        .default(['medical_insurance', 'civil_affairs', 'emergency_management']),
+      /** Education pushes only in these months (1–12). */
+      educationMonths: z.array(z.number().int().min(1).max(12)).default([3, 9]),
+      maxFileBytes: z
+        .number()
+        .int()
+        .min(1)
+        .default(50 * 1024 * 1024),
+      maxBatchRows: z.number().int().min(1).default(5_000),
+    })
+    .prefault({}),
+  prescreen: z
+    .object({
+      /** Per-capita income above this multiple of the fund line is "far above" (SPEC §3.1). */
+      incomeFarAboveFactor: z.number().min(1).default(2),
+    })
+    .prefault({}),
+  payoutRules: z
+    .object({
+      illness: CategoryRule.default({ deductibleFen: 500_000, rate: 0.7, capFen: 10_000_000 }),
+      disaster: CategoryRule.default({ deductibleFen: 500_000, rate: 0.7, capFen: 10_000_000 }),
+      schooling: CategoryRule.default({ deductibleFen: 600_000, rate: 1, capFen: 2_000_000 }),
+    })
+    .prefault({}),
+});
+export type YearConfig = z.infer<typeof YearConfig>;
+
+/** The configuration of a county and year from its stored fields (or none): defaults fill the rest. */
+export const yearConfigOf = (
+  countyCode: string,
+  year: number,
+  stored: Record<string, unknown> = {},
+): YearConfig => YearConfig.parse({ ...stored, countyCode, year });
