@@ -32,9 +32,29 @@ export interface ApiRequest<R extends RouteDecl> {
 
 export interface ApiResponse {
   readonly status: number;
+  /** JSON body. */
   readonly body?: unknown;
+  /** A file instead of JSON (templates, exports, printable pages); sent base64-encoded. */
+  readonly file?: {
+    readonly bytes: Buffer | string;
+    readonly contentType: string;
+    readonly fileName?: string;
+  };
   readonly headers?: Readonly<Record<string, string>>;
 }
+
+const fileResponse = (file: NonNullable<ApiResponse['file']>, status: number, requestId: string) => ({
+  statusCode: status,
+  isBase64Encoded: true,
+  headers: {
+    'content-type': file.contentType,
+    'x-request-id': requestId,
+    ...(file.fileName
+      ? { 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}` }
+      : {}),
+  },
+  body: (typeof file.bytes === 'string' ? Buffer.from(file.bytes, 'utf8') : file.bytes).toString('base64'),
+});
 
 const issuesOf = (error: z.ZodError, prefix: string): FieldIssue[] =>
   error.issues.map((issue) => ({
@@ -115,6 +135,7 @@ export const apiHandler = <R extends RouteDecl>(
           now: nowFrom(event.headers?.[CLOCK_HEADER]),
         } as ApiRequest<R>;
         const result = await run(request);
+        if (result.file) return fileResponse(result.file, result.status, requestId);
         return json(result.status, result.body, requestId, result.headers as Record<string, string>);
       } catch (error) {
         return errorResponse(error, requestId);

@@ -129,3 +129,26 @@ describe('apiHandler', () => {
     expect(result.headers?.['x-request-id']).toBe('req-test-1');
   });
 });
+
+describe('apiHandler file responses', () => {
+  it('sends a file base64-encoded with its type and a UTF-8 file name', async () => {
+    const handler = apiHandler(testRoute, async () => ({
+      status: 200,
+      file: { bytes: '身份证号,姓名\n', contentType: 'text/csv; charset=utf-8', fileName: '模板.csv' },
+    }));
+    const result = (await handler(
+      apiEvent('POST /things/{thingId}', {
+        user: 'county.staff',
+        pathParameters: { thingId: THING },
+        body: goodBody,
+      }),
+      lambdaContext,
+    )) as APIGatewayProxyStructuredResultV2;
+    expect(result.isBase64Encoded).toBe(true);
+    expect(Buffer.from(String(result.body), 'base64').toString('utf8')).toBe('身份证号,姓名\n');
+    expect(result.headers?.['content-type']).toBe('text/csv; charset=utf-8');
+    expect(result.headers?.['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent('模板.csv')}`,
+    );
+  });
+});
