@@ -2,7 +2,7 @@
  * EventBridge Scheduler schedules from the declaration: the declared cron in Asia/Shanghai,
  * targeting a state machine (StartExecution) or a function, with retries and a dead-letter queue.
  */
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
@@ -12,6 +12,7 @@ import { Construct } from 'constructs';
 import type { ScheduleDecl } from '../../shared/platform/declaration-types.ts';
 import { constructId } from './names.ts';
 import { createDeadLetterQueue } from './dead-letter-queues.ts';
+import { acknowledgeWildcardResource } from './nag.ts';
 
 export interface ScheduleTargets {
   readonly functionOf: (name: string) => LambdaFunction;
@@ -39,7 +40,17 @@ export class DeclaredSchedule extends Construct {
       target:
         'stateMachine' in decl.target
           ? new StepFunctionsStartExecution(targets.stateMachineOf(decl.target.stateMachine), targetProps)
-          : new LambdaInvoke(targets.functionOf(decl.target.function), targetProps),
+          : this.invoke(targets.functionOf(decl.target.function), targetProps),
     });
+  }
+
+  /** CDK grants the scheduler's role `lambda:InvokeFunction` on the function and `<arn>:*`. */
+  private invoke(fn: LambdaFunction, props: ConstructorParameters<typeof LambdaInvoke>[1]): LambdaInvoke {
+    acknowledgeWildcardResource(
+      Stack.of(this),
+      `${fn.functionArn}:*`,
+      'The scheduler role may invoke this one function under any version qualifier, as the LambdaInvoke target grants; no other function',
+    );
+    return new LambdaInvoke(fn, props);
   }
 }

@@ -8,6 +8,9 @@ import { startRuntime } from '../../../infra/local/runtime.ts';
 import type { LocalRuntimeContext } from './context.ts';
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The injectable clock (`x-fpb-now`, a task's `now`): honoured by the handlers in this process
+  // and, inherited, by the test workers that invoke a handler directly.
+  process.env.FPB_ALLOW_CLOCK_OVERRIDE = 'true';
   const runtime = await startRuntime({
     inMemory: true,
     port: 0,
