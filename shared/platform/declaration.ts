@@ -8,19 +8,9 @@ import type { FunctionDecl, PlatformDeclaration } from './declaration-types.ts';
 import type { Area } from './areas/area.ts';
 import { platformArea } from './areas/platform.ts';
 import { registryArea } from './areas/registry.ts';
-import { referralTemplatesArea } from './areas/referral-templates.ts';
-import { referralsArea } from './areas/referrals.ts';
 import { boardArea } from './areas/board.ts';
-import { fundCasesArea } from './areas/fund-cases.ts';
 
-const AREAS: readonly Area[] = [
-  platformArea,
-  registryArea,
-  boardArea,
-  fundCasesArea,
-  referralsArea,
-  referralTemplatesArea,
-];
+const AREAS: readonly Area[] = [platformArea, registryArea, boardArea];
 
 export const declaration: PlatformDeclaration = {
   auth: {
@@ -59,10 +49,7 @@ export const declaration: PlatformDeclaration = {
       name: 'evidence',
       envVar: 'BUCKET_EVIDENCE',
       description: 'Raw department files, photos, signed forms, minutes (private, KMS, versioned)',
-      notifications: [
-        { events: ['s3:ObjectCreated:*'], prefix: 'uploads/', function: 'record-upload' },
-        { events: ['s3:ObjectCreated:*'], prefix: 'submissions/', function: 'start-file-intake' },
-      ],
+      notifications: [{ events: ['s3:ObjectCreated:*'], prefix: 'uploads/', function: 'record-upload' }],
     },
   ],
 
