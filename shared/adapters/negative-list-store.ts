@@ -31,9 +31,9 @@ export interface NegativeListStore {
   /** Puts the entry unless the ID is on the list already (then answers the stored one). */
   add(
     entry: NegativeEntry,
-    audit: Record<string, unknown>,
+    audit: Record<string, unknown>[],
   ): Promise<{ entry: NegativeEntry; created: boolean }>;
-  remove(residentId: string, audit: Record<string, unknown>): Promise<boolean>;
+  remove(residentId: string, audit: Record<string, unknown>[]): Promise<boolean>;
 }
 
 const toEntry = (item: Record<string, unknown>): NegativeEntry => NegativeEntry.parse(item);
@@ -107,7 +107,7 @@ export const dynamoNegativeListStore = (
               },
             },
           },
-          { item: { Put: { TableName: auditTable(), Item: audit } } },
+          ...audit.map((Item) => ({ item: { Put: { TableName: auditTable(), Item } } })),
         ]);
         return { entry, created: true };
       } catch (error) {
@@ -130,7 +130,7 @@ export const dynamoNegativeListStore = (
             },
           },
         },
-        { item: { Put: { TableName: auditTable(), Item: audit } } },
+        ...audit.map((Item) => ({ item: { Put: { TableName: auditTable(), Item } } })),
       ]);
       return true;
     },

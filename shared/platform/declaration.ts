@@ -9,8 +9,9 @@ import type { Area } from './areas/area.ts';
 import { platformArea } from './areas/platform.ts';
 import { registryArea } from './areas/registry.ts';
 import { boardArea } from './areas/board.ts';
+import { fundCasesArea } from './areas/fund-cases.ts';
 
-const AREAS: readonly Area[] = [platformArea, registryArea, boardArea];
+const AREAS: readonly Area[] = [platformArea, registryArea, boardArea, fundCasesArea];
 
 export const declaration: PlatformDeclaration = {
   auth: {

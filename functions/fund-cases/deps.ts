@@ -1,0 +1,8 @@
+/** The fund-case and negative-list handlers' dependencies on AWS: built once per Lambda container. */
+import { randomUUID } from 'node:crypto';
+import { fundCaseStore } from '../../shared/adapters/fund-case-store.ts';
+import { negativeListStore } from '../../shared/adapters/negative-list-store.ts';
+import type { FundCaseDeps, NegativeListDeps } from '../../shared/usecases/fund-cases/ports.ts';
+
+export const fundCaseDeps: FundCaseDeps = { cases: fundCaseStore, now: () => new Date(), newId: randomUUID };
+export const negativeListDeps: NegativeListDeps = { negativeList: negativeListStore, newId: randomUUID };

@@ -1,0 +1,142 @@
+/**
+ * Applications in the main table (layout in `shared/domain/application.ts`): `pk=APP#<id>`,
+ * `sk=APP`, gsi1/2/3 `APPS#<village|town|county>` / `<status>#<createdAt>#<id>`. Every step is
+ * written with its audit records, and forwarding with its new fund case, in one transaction.
+ */
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  Application,
+  applicationItem,
+  applicationKey,
+  type ApplicationStatus,
+} from '../domain/application.ts';
+import { fundCaseItem, type FundCase } from '../domain/fund-case.ts';
+import { STALE_VERSION } from '../domain/household.ts';
+import { levelOf } from '../domain/region.ts';
+import { Conflict, NotFound } from '../http/errors.ts';
+import type { Page, PageRequest } from '../usecases/registry/ports.ts';
+import { dynamo, tableName } from './aws-clients.ts';
+import { decodeCursor, pageOf } from './cursor.ts';
+import { transactWrite, type GuardedItem } from './transaction-errors.ts';
+
+const INDEX = { village: 'gsi1', town: 'gsi2', county: 'gsi3' } as const;
+
+export interface ApplicationListQuery {
+  readonly regionCode: string;
+  readonly status?: ApplicationStatus;
+}
+
+export interface ApplicationWrite {
+  readonly application: Application;
+  /** Absent for a new application. */
+  readonly expectedVersion?: number;
+  readonly audit: Record<string, unknown>[];
+  /** A fund case created with this step (forwarding). */
+  readonly fundCase?: FundCase;
+}
+
+export interface ApplicationStore {
+  get(applicationId: string): Promise<Application | undefined>;
+  list(query: ApplicationListQuery, page: PageRequest): Promise<Page<Application>>;
+  save(write: ApplicationWrite): Promise<void>;
+}
+
+const staleApplication = (currentVersion: number) =>
+  new Conflict(`该申请已被他人办理（当前版本 ${currentVersion}），请刷新后重试`, STALE_VERSION, {
+    currentVersion,
+  });
+
+const toApplication = (item: Record<string, unknown>): Application => Application.parse(item);
+
+export const dynamoApplicationStore = (
+  client: DynamoDBDocumentClient,
+  table: () => string,
+  auditTable: () => string,
+): ApplicationStore => ({
+  async get(applicationId) {
+    const found = await client.send(
+      new GetCommand({ TableName: table(), Key: applicationKey(applicationId) }),
+    );
+    return found.Item ? toApplication(found.Item) : undefined;
+  },
+
+  async list(query, page) {
+    const index = INDEX[levelOf(query.regionCode)];
+    const pkName = `${index}pk`;
+    const skName = `${index}sk`;
+    const partition = `APPS#${query.regionCode}`;
+    const keyAttributes = ['pk', 'sk', pkName, skName];
+    const statusPrefix = query.status ? `${query.status}#` : undefined;
+    const result = await client.send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: index,
+        KeyConditionExpression: `#gpk = :pk${statusPrefix ? ' AND begins_with(#gsk, :status)' : ''}`,
+        ExpressionAttributeNames: { '#gpk': pkName, ...(statusPrefix ? { '#gsk': skName } : {}) },
+        ExpressionAttributeValues: { ':pk': partition, ...(statusPrefix ? { ':status': statusPrefix } : {}) },
+        ScanIndexForward: false,
+        Limit: page.limit + 1,
+        ExclusiveStartKey: decodeCursor(page.cursor, {
+          attributes: keyAttributes,
+          equal: { [pkName]: partition },
+          ...(statusPrefix ? { startsWith: { [skName]: statusPrefix } } : {}),
+        }),
+      }),
+    );
+    const found = pageOf(result.Items ?? [], page.limit, keyAttributes);
+    return { items: found.items.map(toApplication), nextCursor: found.nextCursor };
+  },
+
+  async save(write) {
+    const main: GuardedItem =
+      write.expectedVersion === undefined
+        ? {
+            item: {
+              Put: {
+                TableName: table(),
+                Item: applicationItem(write.application),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            onConditionFailed: () => new Conflict('申请编号冲突，请重试'),
+          }
+        : {
+            item: {
+              Put: {
+                TableName: table(),
+                Item: applicationItem(write.application),
+                ConditionExpression: 'attribute_exists(pk) AND version = :v',
+                ExpressionAttributeValues: { ':v': write.expectedVersion },
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            },
+            onConditionFailed: (old) =>
+              old?.version?.N ? staleApplication(Number(old.version.N)) : new NotFound(),
+          };
+    const fundCase: GuardedItem[] = write.fundCase
+      ? [
+          {
+            item: {
+              Put: {
+                TableName: table(),
+                Item: fundCaseItem(write.fundCase),
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            onConditionFailed: () => new Conflict('该申请的防贫案件已存在', 'CASE_EXISTS'),
+          },
+        ]
+      : [];
+    await transactWrite(client, [
+      main,
+      ...fundCase,
+      ...write.audit.map((Item) => ({ item: { Put: { TableName: auditTable(), Item } } })),
+    ]);
+  },
+});
+
+export const applicationStore: ApplicationStore = dynamoApplicationStore(
+  dynamo,
+  tableName.main,
+  tableName.audit,
+);

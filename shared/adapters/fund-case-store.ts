@@ -1,0 +1,109 @@
+/**
+ * Fund cases in the main table (layout in `shared/domain/fund-case.ts`): `pk=CASE#<caseId>`,
+ * `sk=CASE`; source rows `sk=SRC#<department>#<sourceRef>`; gsi1/2/3 `CASES#<village|town|county>`
+ * / `<status>#<createdAt>#<caseId>`, so a status change rewrites the sort keys with it.
+ */
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { CaseSource, FundCase, fundCaseItem, fundCaseKey, type CaseStatus } from '../domain/fund-case.ts';
+import { STALE_VERSION } from '../domain/household.ts';
+import { Conflict, NotFound } from '../http/errors.ts';
+import { levelOf } from '../domain/region.ts';
+import type { Page, PageRequest } from '../usecases/registry/ports.ts';
+import { dynamo, tableName } from './aws-clients.ts';
+import { decodeCursor, pageOf } from './cursor.ts';
+import { transactWrite } from './transaction-errors.ts';
+
+const INDEX = { village: 'gsi1', town: 'gsi2', county: 'gsi3' } as const;
+
+export interface CaseListQuery {
+  /** Village, town or county code: picks the index. */
+  readonly regionCode: string;
+  readonly status?: CaseStatus;
+  readonly category?: string;
+}
+
+export interface FundCaseStore {
+  get(caseId: string): Promise<{ fundCase: FundCase; sources: CaseSource[] } | undefined>;
+  list(query: CaseListQuery, page: PageRequest): Promise<Page<FundCase>>;
+  /** Replaces the case at `expectedVersion` (409 STALE_VERSION otherwise) with its audit records. */
+  update(next: FundCase, expectedVersion: number, audit: Record<string, unknown>[]): Promise<void>;
+}
+
+const staleCase = (currentVersion: number) =>
+  new Conflict(`该案件已被他人修改（当前版本 ${currentVersion}），请刷新后重试`, STALE_VERSION, {
+    currentVersion,
+  });
+
+const toCase = (item: Record<string, unknown>): FundCase => FundCase.parse(item);
+
+export const dynamoFundCaseStore = (
+  client: DynamoDBDocumentClient,
+  table: () => string,
+  auditTable: () => string,
+): FundCaseStore => ({
+  async get(caseId) {
+    const found = await client.send(new GetCommand({ TableName: table(), Key: fundCaseKey(caseId) }));
+    if (!found.Item) return undefined;
+    const rows = await client.send(
+      new QueryCommand({
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :src)',
+        ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':src': 'SRC#' },
+      }),
+    );
+    const sources = (rows.Items ?? []).map((row) => CaseSource.parse(row));
+    return { fundCase: toCase(found.Item), sources };
+  },
+
+  async list(query, page) {
+    const index = INDEX[levelOf(query.regionCode)];
+    const pkName = `${index}pk`;
+    const skName = `${index}sk`;
+    const partition = `CASES#${query.regionCode}`;
+    const keyAttributes = ['pk', 'sk', pkName, skName];
+    const statusPrefix = query.status ? `${query.status}#` : undefined;
+    const result = await client.send(
+      new QueryCommand({
+        TableName: table(),
+        IndexName: index,
+        KeyConditionExpression: `#gpk = :pk${statusPrefix ? ' AND begins_with(#gsk, :status)' : ''}`,
+        ...(query.category ? { FilterExpression: 'category = :category' } : {}),
+        ExpressionAttributeNames: { '#gpk': pkName, ...(statusPrefix ? { '#gsk': skName } : {}) },
+        ExpressionAttributeValues: {
+          ':pk': partition,
+          ...(statusPrefix ? { ':status': statusPrefix } : {}),
+          ...(query.category ? { ':category': query.category } : {}),
+        },
+        ScanIndexForward: false,
+        Limit: page.limit + 1,
+        ExclusiveStartKey: decodeCursor(page.cursor, {
+          attributes: keyAttributes,
+          equal: { [pkName]: partition },
+          ...(statusPrefix ? { startsWith: { [skName]: statusPrefix } } : {}),
+        }),
+      }),
+    );
+    const found = pageOf(result.Items ?? [], page.limit, keyAttributes);
+    return { items: found.items.map(toCase), nextCursor: found.nextCursor };
+  },
+
+  async update(next, expectedVersion, audit) {
+    await transactWrite(client, [
+      {
+        item: {
+          Put: {
+            TableName: table(),
+            Item: fundCaseItem(next),
+            ConditionExpression: 'attribute_exists(pk) AND version = :v',
+            ExpressionAttributeValues: { ':v': expectedVersion },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        onConditionFailed: (old) => (old?.version?.N ? staleCase(Number(old.version.N)) : new NotFound()),
+      },
+      ...audit.map((Item) => ({ item: { Put: { TableName: auditTable(), Item } } })),
+    ]);
+  },
+});
+
+export const fundCaseStore: FundCaseStore = dynamoFundCaseStore(dynamo, tableName.main, tableName.audit);

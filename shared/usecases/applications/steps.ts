@@ -1,0 +1,155 @@
+/**
+ * The town's review and the county's forwarding (SPEC §3.2). Each loads the application in the
+ * caller's area, applies the pure transition of `shared/domain/application.ts` (a step out of
+ * order is a 409 naming what comes first) and writes it version-checked with its audit records;
+ * forwarding writes the new fund case in the same transaction.
+ */
+import type { Identity } from '../../auth/identity.ts';
+import { assertRegionScope, narrowRegion } from '../../auth/authorize.ts';
+import {
+  forwardApplication as forward,
+  reviewApplication as review,
+  type Application,
+  type ApplicationStatus,
+} from '../../domain/application.ts';
+import type { FundCase } from '../../domain/fund-case.ts';
+import type { Household } from '../../domain/household-schema.ts';
+import { maskName } from '../../domain/mask.ts';
+import { NotFound } from '../../http/errors.ts';
+import type { Page, PageRequest } from '../registry/ports.ts';
+import { fundAuditItems } from '../fund-cases/audit-record.ts';
+import type { Caller } from '../fund-cases/ports.ts';
+import type { ApplicationDeps } from './ports.ts';
+
+export const loadHouseholdInScope = async (
+  deps: ApplicationDeps,
+  identity: Identity,
+  householdId: string,
+): Promise<Household> => {
+  const household = await deps.households.get(householdId);
+  if (!household) throw new NotFound('农户不存在或不在您的管辖范围内');
+  assertRegionScope(identity, household.villageCode);
+  return household;
+};
+
+export const loadApplicationInScope = async (
+  deps: ApplicationDeps,
+  identity: Identity,
+  applicationId: string,
+): Promise<Application> => {
+  const application = await deps.applications.get(applicationId);
+  if (!application) throw new NotFound();
+  assertRegionScope(identity, application.villageCode);
+  return application;
+};
+
+export const listApplications = (
+  deps: ApplicationDeps,
+  identity: Identity,
+  status: ApplicationStatus | undefined,
+  page: PageRequest,
+): Promise<Page<Application>> => deps.applications.list({ regionCode: narrowRegion(identity), status }, page);
+
+const auditOf = (
+  deps: ApplicationDeps,
+  caller: Caller,
+  app: Application,
+  action: string,
+  summary: string,
+  reason: string | undefined,
+) =>
+  fundAuditItems({
+    auditId: deps.newId(),
+    at: caller.now.toISOString(),
+    identity: caller.identity,
+    action,
+    entityType: 'application',
+    entityId: app.applicationId,
+    countyCode: app.countyCode,
+    villageCode: app.villageCode,
+    householdId: app.householdId,
+    summary,
+    details: {
+      status: app.status,
+      ...(reason ? { reason } : {}),
+      ...(app.caseId ? { caseId: app.caseId } : {}),
+    },
+    requestId: caller.requestId,
+  });
+
+export const reviewApplication = async (
+  deps: ApplicationDeps,
+  caller: Caller,
+  applicationId: string,
+  request: { decision: 'approve' | 'reject'; reason?: string },
+): Promise<Application> => {
+  const current = await loadApplicationInScope(deps, caller.identity, applicationId);
+  const next = review(current, request.decision, request.reason, {
+    by: caller.identity.username,
+    at: caller.now.toISOString(),
+  });
+  const summary = next.status === 'rejected' ? `乡镇审核不通过：${request.reason ?? ''}` : '乡镇审核通过';
+  await deps.applications.save({
+    application: next,
+    expectedVersion: current.version,
+    audit: auditOf(deps, caller, next, `application.${next.status}`, summary, request.reason),
+  });
+  return next;
+};
+
+const caseOf = (app: Application, household: Household, caseId: string, at: string): FundCase => {
+  const member = household.members.find((m) => m.memberId === app.memberId);
+  if (!member) throw new NotFound('申请涉及的家庭成员已不在该户');
+  return {
+    caseId,
+    countyCode: app.countyCode,
+    townCode: app.townCode,
+    villageCode: app.villageCode,
+    householdId: app.householdId,
+    memberId: app.memberId,
+    residentId: member.idNumber,
+    personName: member.name,
+    category: app.category,
+    eventDate: app.eventDate,
+    amountFen: app.amountFen,
+    ...(app.disasterKind ? { disasterKind: app.disasterKind } : {}),
+    ...(app.schoolLevel ? { schoolLevel: app.schoolLevel } : {}),
+    origin: 'application',
+    applicationId: app.applicationId,
+    status: 'awaiting_verification',
+    screenReasons: [],
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+};
+
+export const forwardApplication = async (
+  deps: ApplicationDeps,
+  caller: Caller,
+  applicationId: string,
+  request: { decision: 'forward' | 'reject'; reason?: string },
+): Promise<Application> => {
+  const current = await loadApplicationInScope(deps, caller.identity, applicationId);
+  const at = caller.now.toISOString();
+  const caseId = deps.newId();
+  const next = forward(current, request.decision, request.reason, {
+    by: caller.identity.username,
+    at,
+    caseId,
+  });
+  const fundCase =
+    next.status === 'forwarded'
+      ? caseOf(next, await loadHouseholdInScope(deps, caller.identity, next.householdId), caseId, at)
+      : undefined;
+  const summary = fundCase
+    ? `县级转交保险公司核查：${maskName(fundCase.personName)}`
+    : `县级审定不通过：${request.reason ?? ''}`;
+  await deps.applications.save({
+    application: next,
+    expectedVersion: current.version,
+    audit: auditOf(deps, caller, next, `application.${next.status}`, summary, request.reason),
+    ...(fundCase ? { fundCase } : {}),
+  });
+  return next;
+};
