@@ -8,10 +8,11 @@ import type { FunctionDecl, PlatformDeclaration } from './declaration-types.ts';
 import type { Area } from './areas/area.ts';
 import { platformArea } from './areas/platform.ts';
 import { registryArea } from './areas/registry.ts';
+import { referralTemplatesArea } from './areas/referral-templates.ts';
 import { boardArea } from './areas/board.ts';
 import { fundCasesArea } from './areas/fund-cases.ts';
 
-const AREAS: readonly Area[] = [platformArea, registryArea, boardArea, fundCasesArea];
+const AREAS: readonly Area[] = [platformArea, registryArea, boardArea, fundCasesArea, referralTemplatesArea];
 
 export const declaration: PlatformDeclaration = {
   auth: {
