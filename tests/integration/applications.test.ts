@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { dynamo, tableName } from '../../shared/adapters/aws-clients.ts';
+import { api } from './support/api.ts';
+import { waitFor } from '../support/wait-for.ts';
+import { householdBody } from '../support/household-input.ts';
+
+const PDF = '%PDF-1.4 signed authorization';
+
+/** A Taihe household of three, created by its village cadre. */
+const newHousehold = async () => {
+  const created = await api('village.taihe').post('/households', householdBody());
+  expect(created.status).toBe(201);
+  return created.body as { householdId: string; members: { memberId: string; relation: string }[] };
+};
+
+/** An authorization upload of the owner, put through the presigned URL; waits until stored when asked. */
+const authorization = async (ownerId: string, { put = true, kind = 'authorization' } = {}) => {
+  const ticket = await api('village.taihe').post('/uploads', {
+    kind,
+    ownerId,
+    fileName: '承诺授权书.pdf',
+    contentType: 'application/pdf',
+    size: PDF.length,
+  });
+  expect(ticket.status).toBe(201);
+  if (!put) return ticket.body.uploadId as string;
+  const stored = await fetch(ticket.body.url, { method: 'PUT', headers: ticket.body.headers, body: PDF });
+  expect(stored.status).toBe(200);
+  await waitFor(
+    async () => {
+      const upload = await api('village.taihe').get(`/uploads/${ticket.body.uploadId}`);
+      return upload.body.status === 'stored' ? true : undefined;
+    },
+    { timeoutMs: 10_000, what: 'authorization stored' },
+  );
+  return ticket.body.uploadId as string;
+};
+
+const applicationBody = (householdId: string, memberId: string, authorizationUploadId: string) => ({
+  householdId,
+  memberId,
+  category: 'illness',
+  eventDate: '2026-10-08',
+  amountFen: 1_250_000,
+  authorizationUploadId,
+  note: '住院治疗，自付较多',
+});
+
+const submitted = async () => {
+  const household = await newHousehold();
+  const memberId = household.members[1]?.memberId ?? '';
+  const uploadId = await authorization(household.householdId);
+  const created = await api('village.taihe').post(
+    '/applications',
+    applicationBody(household.householdId, memberId, uploadId),
+  );
+  expect(created.status).toBe(201);
+  return { household, memberId, application: created.body };
+};
+
+describe('bottom-up applications: village → town → county → fund case', () => {
+  it('goes the whole way and becomes a fund case awaiting verification, every step audited', async () => {
+    const { household, memberId, application } = await submitted();
+    expect(application).toMatchObject({
+      householdId: household.householdId,
+      memberId,
+      category: 'illness',
+      amountFen: 1_250_000,
+      status: 'submitted',
+      villageCode: '420702100201',
+      townCode: '420702100000',
+      countyCode: '420702000000',
+      createdBy: 'village.taihe',
+      version: 1,
+    });
+    const id = application.applicationId;
+
+    const early = await api('county.staff').post(`/applications/${id}/forward`, { decision: 'forward' });
+    expect(early.status).toBe(409);
+    expect(early.body).toMatchObject({
+      code: 'STEP_OUT_OF_ORDER',
+      message: '须先经乡镇审核通过，县级才能转交',
+    });
+
+    const reviewed = await api('town.taihe').post(`/applications/${id}/review`, { decision: 'approve' });
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.body).toMatchObject({ status: 'town_approved', reviewedBy: 'town.taihe', version: 2 });
+
+    const twice = await api('town.taihe').post(`/applications/${id}/review`, { decision: 'approve' });
+    expect(twice.status).toBe(409);
+    expect(twice.body.message).toBe('该申请已经乡镇审核通过，待县级转交');
+
+    const forwarded = await api('county.staff').post(`/applications/${id}/forward`, { decision: 'forward' });
+    expect(forwarded.status).toBe(200);
+    expect(forwarded.body).toMatchObject({ status: 'forwarded', forwardedBy: 'county.staff', version: 3 });
+    const caseId = forwarded.body.caseId as string;
+
+    const fundCase = await api('county.staff').get(`/fund-cases/${caseId}`);
+    expect(fundCase.status).toBe(200);
+    expect(fundCase.body).toMatchObject({
+      caseId,
+      origin: 'application',
+      applicationId: id,
+      status: 'awaiting_verification',
+      householdId: household.householdId,
+      memberId,
+      personName: '李**',
+      category: 'illness',
+      amountFen: 1_250_000,
+      eventDate: '2026-10-08',
+      sources: [],
+    });
+    expect(fundCase.body.residentId).toMatch(/^4207\*{10}[\dX]{4}$/);
+    const waiting = await api('village.taihe').get('/fund-cases?status=awaiting_verification&limit=200');
+    expect(waiting.body.items.some((c: { caseId: string }) => c.caseId === caseId)).toBe(true);
+
+    const again = await api('county.staff').post(`/applications/${id}/forward`, { decision: 'forward' });
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('STEP_OUT_OF_ORDER');
+
+    const trail = await dynamo.send(
+      new QueryCommand({
+        TableName: tableName.audit(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `ENTITY#application#${id}` },
+      }),
+    );
+    expect(trail.Items?.map((i) => [i.action, i.actor.username])).toEqual([
+      ['application.submitted', 'village.taihe'],
+      ['application.town_approved', 'town.taihe'],
+      ['application.forwarded', 'county.staff'],
+    ]);
+    const history = await api('county.staff').get(`/households/${household.householdId}/history?limit=50`);
+    expect(history.body.items.map((i: { action: string }) => i.action)).toEqual([
+      'household.created',
+      'application.submitted',
+      'application.town_approved',
+      'application.forwarded',
+    ]);
+  });
+
+  it('carries the town’s rejection reason; a rejection without a reason is 400', async () => {
+    const { application } = await submitted();
+    const id = application.applicationId;
+    const noReason = await api('town.taihe').post(`/applications/${id}/review`, { decision: 'reject' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.issues).toEqual([
+      { path: 'body.reason', message: '不通过时须填写可告知农户的原因' },
+    ]);
+
+    const rejected = await api('town.taihe').post(`/applications/${id}/review`, {
+      decision: 'reject',
+      reason: '经核实医疗费用已由大病保险全额报销',
+    });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({
+      status: 'rejected',
+      rejectedStage: 'town',
+      rejectionReason: '经核实医疗费用已由大病保险全额报销',
+    });
+    const read = await api('village.taihe').get(`/applications/${id}`);
+    expect(read.body.rejectionReason).toBe('经核实医疗费用已由大病保险全额报销');
+    const forward = await api('county.staff').post(`/applications/${id}/forward`, { decision: 'forward' });
+    expect(forward.status).toBe(409);
+    expect(forward.body.message).toBe('该申请已办结（未通过），不能再办理此步骤');
+  });
+
+  it('lets the county reject with a reason instead of forwarding (no fund case)', async () => {
+    const { application } = await submitted();
+    const id = application.applicationId;
+    await api('town.taihe').post(`/applications/${id}/review`, { decision: 'approve' });
+    const rejected = await api('county.staff').post(`/applications/${id}/forward`, {
+      decision: 'reject',
+      reason: '家庭人均收入远高于防贫监测线',
+    });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body).toMatchObject({
+      status: 'rejected',
+      rejectedStage: 'county',
+      rejectionReason: '家庭人均收入远高于防贫监测线',
+    });
+    expect(rejected.body.caseId).toBeUndefined();
+  });
+
+  it('refuses an authorization that is missing, of another household, not stored or of another kind (400)', async () => {
+    const household = await newHousehold();
+    const other = await newHousehold();
+    const memberId = household.members[0]?.memberId ?? '';
+    const cases = [
+      randomUUID(),
+      await authorization(other.householdId),
+      await authorization(household.householdId, { put: false }),
+      await authorization(household.householdId, { kind: 'household_evidence' }),
+    ];
+    const messages = [];
+    for (const uploadId of cases) {
+      const result = await api('village.taihe').post(
+        '/applications',
+        applicationBody(household.householdId, memberId, uploadId),
+      );
+      expect(result.status).toBe(400);
+      expect(result.body.issues.map((i: { path: string }) => i.path)).toEqual(['body.authorizationUploadId']);
+      messages.push(result.body.issues[0].message);
+    }
+    expect(messages).toEqual([
+      '未找到该户的承诺授权书上传记录',
+      '未找到该户的承诺授权书上传记录',
+      '承诺授权书尚未上传完成',
+      '该上传文件不是承诺授权书',
+    ]);
+  });
+
+  it('validates the body with field paths and the person concerned', async () => {
+    const household = await newHousehold();
+    const uploadId = await authorization(household.householdId);
+    const bad = await api('village.taihe').post('/applications', {
+      ...applicationBody(household.householdId, household.members[0]?.memberId ?? '', uploadId),
+      category: 'disaster',
+      amountFen: -5,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues.map((i: { path: string }) => i.path).sort()).toEqual([
+      'body.amountFen',
+      'body.disasterKind',
+    ]);
+    const stranger = await api('village.taihe').post(
+      '/applications',
+      applicationBody(household.householdId, randomUUID(), uploadId),
+    );
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.issues).toEqual([{ path: 'body.memberId', message: '该成员不是此户的在册成员' }]);
+  });
+
+  it('keeps applications in scope: other villages and towns get 404, roles are checked', async () => {
+    const household = await newHousehold();
+    const uploadId = await authorization(household.householdId);
+    const body = applicationBody(household.householdId, household.members[0]?.memberId ?? '', uploadId);
+    expect((await api('village.shaojialong').post('/applications', body)).status).toBe(404);
+    expect((await api('town.taihe').post('/applications', body)).status).toBe(403);
+    const created = await api('village.taihe').post('/applications', body);
+    const id = created.body.applicationId as string;
+    expect(
+      (await api('town.donggou').post(`/applications/${id}/review`, { decision: 'approve' })).status,
+    ).toBe(404);
+    expect((await api('village.shaojialong').get(`/applications/${id}`)).status).toBe(404);
+    expect((await api('other.county.staff').get(`/applications/${id}`)).status).toBe(404);
+    expect(
+      (await api('village.taihe').post(`/applications/${id}/review`, { decision: 'approve' })).status,
+    ).toBe(403);
+
+    const mine = await api('town.taihe').get('/applications?status=submitted&limit=200');
+    expect(mine.status).toBe(200);
+    expect(mine.body.items.some((a: { applicationId: string }) => a.applicationId === id)).toBe(true);
+    const theirs = await api('town.donggou').get('/applications?limit=200');
+    expect(theirs.body.items.some((a: { applicationId: string }) => a.applicationId === id)).toBe(false);
+    const approved = await api('county.staff').get('/applications?status=town_approved&limit=200');
+    expect(approved.body.items.some((a: { applicationId: string }) => a.applicationId === id)).toBe(false);
+  });
+});
