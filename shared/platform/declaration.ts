@@ -9,10 +9,18 @@ import type { Area } from './areas/area.ts';
 import { platformArea } from './areas/platform.ts';
 import { registryArea } from './areas/registry.ts';
 import { referralTemplatesArea } from './areas/referral-templates.ts';
+import { referralsArea } from './areas/referrals.ts';
 import { boardArea } from './areas/board.ts';
 import { fundCasesArea } from './areas/fund-cases.ts';
 
-const AREAS: readonly Area[] = [platformArea, registryArea, boardArea, fundCasesArea, referralTemplatesArea];
+const AREAS: readonly Area[] = [
+  platformArea,
+  registryArea,
+  boardArea,
+  fundCasesArea,
+  referralsArea,
+  referralTemplatesArea,
+];
 
 export const declaration: PlatformDeclaration = {
   auth: {
@@ -51,7 +59,10 @@ export const declaration: PlatformDeclaration = {
       name: 'evidence',
       envVar: 'BUCKET_EVIDENCE',
       description: 'Raw department files, photos, signed forms, minutes (private, KMS, versioned)',
-      notifications: [{ events: ['s3:ObjectCreated:*'], prefix: 'uploads/', function: 'record-upload' }],
+      notifications: [
+        { events: ['s3:ObjectCreated:*'], prefix: 'uploads/', function: 'record-upload' },
+        { events: ['s3:ObjectCreated:*'], prefix: 'submissions/', function: 'start-file-intake' },
+      ],
     },
   ],
 

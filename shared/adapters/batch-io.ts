@@ -1,0 +1,92 @@
+/**
+ * BatchGetItem and BatchWriteItem over any number of keys or items: split into requests of the
+ * service's maximum size, a few in flight at once, unprocessed keys and items sent again with
+ * backoff until none are left (or the attempts run out: then it throws, so a task is retried).
+ */
+import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export type Key = Readonly<Record<string, string>>;
+type Item = Record<string, unknown>;
+
+const GET_SIZE = 100;
+const WRITE_SIZE = 25;
+const MAX_ATTEMPTS = 8;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const backoff = (attempt: number) => pause(Math.random() * Math.min(1000, 20 * 2 ** attempt));
+
+const slices = <T>(list: readonly T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+};
+
+/** Runs `work` over the parts with at most `parallel` at a time. */
+export const inParallel = async <T>(
+  parts: readonly T[],
+  parallel: number,
+  work: (part: T) => Promise<void>,
+): Promise<void> => {
+  let next = 0;
+  const lane = async () => {
+    while (next < parts.length) {
+      const part = parts[next];
+      next += 1;
+      if (part !== undefined) await work(part);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, parts.length) }, lane));
+};
+
+const keyString = (key: Readonly<Record<string, unknown>>) => `${String(key.pk)}|${String(key.sk)}`;
+
+/** The stored items of `keys` (pk/sk), by `pk|sk`; missing keys are absent from the map. */
+export const batchGet = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly Key[],
+  options: { projection?: readonly string[]; parallel?: number } = {},
+): Promise<Map<string, Item>> => {
+  const found = new Map<string, Item>();
+  const unique = [...new Map(keys.map((k) => [keyString(k), k])).values()];
+  const names = options.projection ? ['pk', 'sk', ...options.projection] : undefined;
+  const projection = names
+    ? {
+        ProjectionExpression: names.map((_, i) => `#p${i}`).join(','),
+        ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#p${i}`, n])),
+      }
+    : {};
+  await inParallel(slices(unique, GET_SIZE), options.parallel ?? 4, async (part) => {
+    let pending: Key[] = part;
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      if (attempt > MAX_ATTEMPTS) throw new Error(`BatchGetItem: ${pending.length} keys left unprocessed`);
+      if (attempt > 1) await backoff(attempt);
+      const result = await client.send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ...projection } } }),
+      );
+      for (const item of result.Responses?.[table] ?? []) found.set(keyString(item), item);
+      pending = (result.UnprocessedKeys?.[table]?.Keys ?? []) as Key[];
+    }
+  });
+  return found;
+};
+
+/** Puts every item (last write wins per key); items with the same key in one call keep the last. */
+export const batchPut = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  items: readonly Item[],
+  options: { parallel?: number } = {},
+): Promise<void> => {
+  const unique = [...new Map(items.map((item) => [keyString(item), item])).values()];
+  await inParallel(slices(unique, WRITE_SIZE), options.parallel ?? 4, async (part) => {
+    type Request = { PutRequest: { Item: Item } };
+    let pending: Request[] = part.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 1; pending.length > 0; attempt += 1) {
+      if (attempt > MAX_ATTEMPTS) throw new Error(`BatchWriteItem: ${pending.length} items left unprocessed`);
+      if (attempt > 1) await backoff(attempt);
+      const result = await client.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+      pending = (result.UnprocessedItems?.[table] ?? []) as Request[];
+    }
+  });
+};

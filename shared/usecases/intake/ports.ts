@@ -1,0 +1,98 @@
+/**
+ * What the intake use cases need from the outside world; `shared/adapters/intake-store.ts`
+ * implements them on DynamoDB and S3, tests may pass fakes.
+ */
+import type { Readable } from 'node:stream';
+import type { Submission, SubmissionCounts } from '../../domain/submission.ts';
+import type { YearConfig } from '../../domain/year-config.ts';
+import type { HouseholdStore, Page, PageRequest } from '../registry/ports.ts';
+import type { FieldError, Place, StoredCase, StoredSource } from './decide-rows.ts';
+
+export interface StoredSubmission extends Submission {
+  /** The same file or batch came before: this submission wrote nothing. */
+  readonly duplicateOf?: string;
+  /** The last time an intake task reported progress; the resume schedule restarts stale ones. */
+  readonly heartbeatAt?: string;
+  /** File channel: when the S3 notification saw the object. */
+  readonly objectStoredAt?: string;
+  /** Intake executions that ended in failure (MarkIntakeFailed). */
+  readonly failures?: number;
+  /** The error name of the last failed run. */
+  readonly lastError?: string;
+  readonly createdBy: string;
+}
+
+export interface RowErrorRecord {
+  readonly rowNumber: number;
+  readonly errors: readonly FieldError[];
+  readonly values?: Readonly<Record<string, string | number>>;
+}
+
+export interface SubmissionStore {
+  /**
+   * Writes a new submission with its content-hash claim, atomically; when the same department of the
+   * county has sent this content before, writes nothing and answers the first submission's id.
+   */
+  createClaimed(
+    submission: StoredSubmission,
+  ): Promise<{ created: true } | { created: false; firstId: string }>;
+  /** Writes a new submission whose content is not known yet (an announced file). */
+  create(submission: StoredSubmission): Promise<void>;
+  get(submissionId: string): Promise<StoredSubmission | undefined>;
+  listOfDepartment(
+    countyCode: string,
+    department: string,
+    page: PageRequest,
+  ): Promise<Page<StoredSubmission>>;
+  listOfCounty(countyCode: string, page: PageRequest): Promise<Page<StoredSubmission>>;
+  /** Claims the content hash for the submission; answers the id that holds it (ours, or the first). */
+  claimHash(countyCode: string, department: string, hash: string, submissionId: string): Promise<string>;
+  update(submissionId: string, fields: Partial<StoredSubmission>): Promise<void>;
+  /** Final status (done or refused): the submission leaves the list of open intakes. */
+  finish(submissionId: string, fields: Partial<StoredSubmission>): Promise<void>;
+  /** Chunk checkpoints, by chunk number. */
+  chunks(submissionId: string): Promise<Map<number, SubmissionCounts>>;
+  saveChunk(submissionId: string, chunk: number, counts: SubmissionCounts, at: string): Promise<void>;
+  errors(submissionId: string, page: PageRequest): Promise<Page<RowErrorRecord>>;
+  /** Submissions still received or processing. */
+  openIntakes(): Promise<string[]>;
+}
+
+export interface IntakeRowStore {
+  /** Resident-ID claims of the registry, by 18-character ID. */
+  claims(residentIds: readonly string[]): Promise<Map<string, { householdId: string; memberId?: string }>>;
+  /** Where households are, by household id. */
+  householdPlaces(householdIds: readonly string[]): Promise<Map<string, Omit<Place, 'householdId'>>>;
+  cases(caseIds: readonly string[]): Promise<Map<string, StoredCase>>;
+  /** By `keyText(sourceKeyOf(...))`. */
+  sources(keys: readonly { pk: string; sk: string }[]): Promise<Map<string, StoredSource>>;
+  /** Negative-list reason code by 18-character ID. */
+  negatives(residentIds: readonly string[]): Promise<Map<string, string>>;
+  /** The county's villages: code → name. */
+  villages(countyCode: string): Promise<Map<string, string>>;
+  put(items: readonly Record<string, unknown>[]): Promise<void>;
+}
+
+export interface RawContent {
+  /** The stored file, as a stream (the file channel). */
+  file(key: string): Promise<Readable>;
+  size(key: string): Promise<number | undefined>;
+  /** A stored JSON batch (the API channel). */
+  batch(key: string): Promise<unknown[]>;
+  putBatch(key: string, rows: readonly unknown[]): Promise<void>;
+}
+
+export interface IntakeDeps {
+  readonly submissions: SubmissionStore;
+  readonly rows: IntakeRowStore;
+  readonly households: HouseholdStore;
+  readonly content: RawContent;
+  readonly config: (countyCode: string, year: number) => Promise<YearConfig>;
+  /** The board's missing-submission alert for the department and month is cleared. */
+  readonly submissionReceived: (
+    countyCode: string,
+    department: string,
+    dueMonth: string,
+    at: Date,
+  ) => Promise<void>;
+}
