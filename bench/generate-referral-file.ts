@@ -10,7 +10,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../shared/intake/exceljs.ts';
 import iconv from 'iconv-lite';
 import { checkDigit } from '../shared/domain/resident-id.ts';
 import { COLUMN_HEADERS, REFERRAL_FIELDS, type ReferralField } from '../shared/intake/columns.ts';

@@ -1,6 +1,6 @@
 /** Streaming XLSX rows of the first worksheet (exceljs WorkbookReader; dates come back as Date). */
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs.ts';
 import type { RawRow } from './read-csv.ts';
 
 const cellsOf = (values: unknown): Map<number, unknown> => {

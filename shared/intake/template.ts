@@ -3,7 +3,7 @@
  * CSV (UTF-8 with BOM, so Excel opens it) and XLSX (bold header, widths, text-formatted ID and
  * code columns, drop-down lists for 事件类别 / 灾害类型 / 学段).
  */
-import ExcelJS from 'exceljs';
+import ExcelJS from './exceljs.ts';
 import { checkDigit } from '../domain/resident-id.ts';
 import { FUND_CATEGORY_ZH } from '../domain/fund-case.ts';
 import {

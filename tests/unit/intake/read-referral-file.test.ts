@@ -224,3 +224,26 @@ describe('inspectReferralFile', () => {
     });
   });
 });
+
+describe('readReferralFile: XLSX text across chunk boundaries', () => {
+  it('reads every Chinese character intact (exceljs decodes chunk by chunk)', async () => {
+    const note = '防贫保因病致贫返贫风险监测'.repeat(8);
+    const rows = Array.from({ length: 4000 }, (_, i) => [
+      ID_A,
+      `张${i}`,
+      '420702100201',
+      '因病',
+      null,
+      null,
+      100,
+      '2026-03-01',
+      `S${i}`,
+      null,
+      `${i}${note}`,
+    ]);
+    const read = await readAll(await xlsxOf(rows), 50 * MB);
+    expect(read).toHaveLength(4000);
+    const damaged = read.filter((r, i) => r.values.note !== `${i}${note}` || r.values.category !== '因病');
+    expect(damaged.map((r) => r.rowNumber)).toEqual([]);
+  });
+});

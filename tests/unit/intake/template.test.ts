@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../../shared/intake/exceljs.ts';
 import { describe, expect, it } from 'vitest';
 import { templateCsv, templateXlsx, TEMPLATE_EXAMPLE } from '../../../shared/intake/template.ts';
 import { readReferralFile, type ParsedRow } from '../../../shared/intake/read-referral-file.ts';
