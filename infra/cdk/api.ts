@@ -30,7 +30,8 @@ export interface ApiProps {
   readonly routes: readonly RouteDecl[];
   readonly functionOf: (name: string) => LambdaFunction;
   readonly userPool: UserPool;
-  readonly client: UserPoolClient;
+  /** The audiences the authorizer accepts: the web client and the department clients. */
+  readonly clients: readonly UserPoolClient[];
   readonly allowedOrigins: readonly string[];
 }
 
@@ -78,7 +79,7 @@ export class Api extends Construct {
     });
 
     const authorizer = new HttpUserPoolAuthorizer('CognitoAuthorizer', props.userPool, {
-      userPoolClients: [props.client],
+      userPoolClients: [...props.clients],
     });
     const integrations = new Map<string, HttpLambdaIntegration>();
     const integrationOf = (name: string): HttpLambdaIntegration => {

@@ -1,6 +1,8 @@
 /** The two stacks of the platform, built from the declaration; `app.ts` and the infra tests share this. */
 import type { App } from 'aws-cdk-lib';
 import type { PlatformDeclaration } from '../../shared/platform/declaration-types.ts';
+import type { DepartmentClientScope } from '../../shared/auth/identity.ts';
+import { DepartmentClientList } from '../../shared/auth/department-clients.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
 
@@ -17,6 +19,21 @@ const allowedOriginsOf = (app: App): readonly string[] => {
   throw new Error('context fangpinbao:allowedOrigins must be a list of origins');
 };
 
+/** The demo county's departments, when context `fangpinbao:departmentClients` is not set. */
+export const DEFAULT_DEPARTMENT_CLIENTS: readonly DepartmentClientScope[] = (
+  ['medical_insurance', 'civil_affairs', 'emergency_management', 'education'] as const
+).map((department) => ({ department, countyCode: '420702000000' }));
+
+/** Department machine clients; context `fangpinbao:departmentClients`: `[{ department, countyCode }]`. */
+const departmentClientsOf = (app: App): readonly DepartmentClientScope[] => {
+  const value: unknown = app.node.tryGetContext('fangpinbao:departmentClients');
+  if (value === undefined) return DEFAULT_DEPARTMENT_CLIENTS;
+  const parsed = DepartmentClientList.safeParse(value);
+  if (!parsed.success)
+    throw new Error('context fangpinbao:departmentClients must be a list of { department, countyCode }');
+  return parsed.data;
+};
+
 export const buildPlatform = (app: App, declaration: PlatformDeclaration): Platform => {
   const allowedOrigins = allowedOriginsOf(app);
   const stateful = new StatefulStack(app, 'FangpinbaoStateful', {
@@ -30,6 +47,7 @@ export const buildPlatform = (app: App, declaration: PlatformDeclaration): Platf
     tables: stateful.tables,
     buckets: stateful.buckets,
     allowedOrigins,
+    departmentClients: departmentClientsOf(app),
   });
   return { stateful, stateless };
 };

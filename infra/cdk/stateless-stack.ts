@@ -12,6 +12,7 @@ import type { PlatformDeclaration } from '../../shared/platform/declaration-type
 import { Alarms } from './alarms.ts';
 import { Api } from './api.ts';
 import { Auth } from './auth.ts';
+import type { DepartmentClientScope } from '../../shared/auth/identity.ts';
 import type { DeclaredBucket } from './buckets.ts';
 import { createDeadLetterQueue } from './dead-letter-queues.ts';
 import { DeclaredFunction } from './functions.ts';
@@ -27,6 +28,7 @@ export interface StatelessStackProps extends StackProps {
   readonly tables: ReadonlyMap<string, DeclaredTable>;
   readonly buckets: ReadonlyMap<string, DeclaredBucket>;
   readonly allowedOrigins: readonly string[];
+  readonly departmentClients: readonly DepartmentClientScope[];
 }
 
 const lookup =
@@ -64,12 +66,13 @@ export class StatelessStack extends Stack {
     this.auth = new Auth(this, 'Auth', {
       decl: declaration.auth,
       preTokenGeneration: this.functionOf(declaration.auth.preTokenGenerationFunction),
+      departmentClients: props.departmentClients,
     });
     this.api = new Api(this, 'Api', {
       routes: declaration.routes,
       functionOf: this.functionOf,
       userPool: this.auth.userPool,
-      client: this.auth.client,
+      clients: [this.auth.client, ...this.auth.departmentClients.map((d) => d.client)],
       allowedOrigins: props.allowedOrigins,
     });
     this.alarms.serverErrors('Api', this.api.httpApi);

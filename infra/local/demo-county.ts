@@ -3,7 +3,7 @@
  * villages, one user per role (and a few more), a fund and the year's configuration.
  * 梁子湖区 is the county of `002_…`; 华容区 next door is there to prove the scope checks.
  */
-import type { Role } from '../../shared/auth/roles.ts';
+import type { Department, Role } from '../../shared/auth/roles.ts';
 import type { ScopeAttributes } from '../../shared/auth/identity.ts';
 
 export interface DemoRegion {
@@ -95,6 +95,41 @@ export const DEMO_USERS: readonly DemoUser[] = [
     villageCode: '420703100201',
   }),
 ];
+
+/**
+ * Department machine clients (OAuth client credentials), as CDK registers by default: the local
+ * issuer signs their tokens (`npm run token -- --client dept.medical`), the gateway accepts their
+ * ids as audiences.
+ */
+export interface DemoDepartmentClient {
+  readonly name: string;
+  readonly clientId: string;
+  readonly department: Department;
+  readonly countyCode: string;
+}
+
+const departmentClient = (name: string, department: Department): DemoDepartmentClient => ({
+  name,
+  clientId: `fpb-local-${name.replace('.', '-')}`,
+  department,
+  countyCode: DEMO_COUNTY,
+});
+
+export const DEMO_DEPARTMENT_CLIENTS: readonly DemoDepartmentClient[] = [
+  departmentClient('dept.medical', 'medical_insurance'),
+  departmentClient('dept.civil', 'civil_affairs'),
+  departmentClient('dept.emergency', 'emergency_management'),
+  departmentClient('dept.education', 'education'),
+];
+
+export const demoDepartmentClient = (name: string): DemoDepartmentClient => {
+  const found = DEMO_DEPARTMENT_CLIENTS.find((c) => c.name === name);
+  if (!found)
+    throw new Error(
+      `unknown demo department client ${name}; one of: ${DEMO_DEPARTMENT_CLIENTS.map((c) => c.name).join(', ')}`,
+    );
+  return found;
+};
 
 export const demoUser = (username: string): DemoUser => {
   const found = DEMO_USERS.find((u) => u.username === username);

@@ -9,8 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JSONWebKeySet, type JWK } from 'jose';
-import { scopeClaims } from '../../shared/auth/identity.ts';
-import type { DemoUser } from './demo-county.ts';
+import { departmentClientClaims, scopeClaims } from '../../shared/auth/identity.ts';
+import { departmentClientScopes } from '../../shared/auth/department-clients.ts';
+import type { DemoDepartmentClient, DemoUser } from './demo-county.ts';
 
 /** The app client id; the gateway's authorizer expects it as the audience (`client_id`). */
 export const LOCAL_AUDIENCE = 'fpb-local-web';
@@ -90,6 +91,11 @@ export interface LocalIssuer extends IssuerInfo {
   readonly keyDir: string;
   readonly jwks: JSONWebKeySet;
   signAccessToken(user: DemoUser, options?: SignOptions): Promise<string>;
+  /**
+   * A client-credentials access token for a department client, as Cognito issues it with the V3
+   * trigger: no `cognito:groups`, no username; `sub` and `client_id` are the client id.
+   */
+  signClientToken(client: DemoDepartmentClient, options?: Omit<SignOptions, 'audience'>): Promise<string>;
 }
 
 export const createIssuer = async (options: {
@@ -126,6 +132,24 @@ export const createIssuer = async (options: {
         .setIssuedAt(now)
         .setExpirationTime(now + (sign.expiresInSeconds ?? DEFAULT_TOKEN_SECONDS))
         .setJti(jti)
+        .sign(signingKey);
+    },
+    async signClientToken(client, sign = {}) {
+      const now = Math.floor((sign.now ?? new Date()).getTime() / 1000);
+      return new SignJWT({
+        ...departmentClientClaims(client),
+        version: 2,
+        client_id: client.clientId,
+        token_use: 'access',
+        scope: departmentClientScopes(client).join(' '),
+        auth_time: now,
+      })
+        .setProtectedHeader({ alg: 'RS256', kid: keys.kid })
+        .setSubject(client.clientId)
+        .setIssuer(options.issuer)
+        .setIssuedAt(now)
+        .setExpirationTime(now + (sign.expiresInSeconds ?? DEFAULT_TOKEN_SECONDS))
+        .setJti(randomUUID())
         .sign(signingKey);
     },
   };

@@ -21,6 +21,7 @@ import { createIssuer, issuerUrl, writeIssuerInfo, type LocalIssuer } from './is
 import { createScheduler, type LocalScheduler } from './scheduler.ts';
 import { ensureBuckets, ensureTables } from './tables.ts';
 import { seedDemo } from './seed.ts';
+import { DEMO_DEPARTMENT_CLIENTS } from './demo-county.ts';
 import { LOCAL_REGION, physicalBucketName, physicalTableName, resourceEnvironment } from './names.ts';
 import { dataPaths, DEFAULT_DATA_DIR, REPO_ROOT } from './paths.ts';
 
@@ -206,6 +207,7 @@ export const startRuntime = async (options: RuntimeOptions = {}): Promise<LocalR
         routes: declaration.routes,
         functions,
         quiet: options.quiet,
+        audiences: DEMO_DEPARTMENT_CLIENTS.map((c) => c.clientId),
         issuer: async (url) => {
           const issuer = await createIssuer({ keyDir: paths.issuer, issuer: issuerUrl(url) });
           await writeIssuerInfo(paths.issuer, { issuer: issuer.issuer, audience: issuer.audience });

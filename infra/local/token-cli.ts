@@ -1,19 +1,24 @@
 /**
  * `npm run token -- --user county.staff` prints an access token for a demo user, signed by the
  * local issuer's key under `.local/data/issuer` (the key `npm start` uses).
+ *   --client dept.medical  a department machine client's client-credentials token instead
  *   --list               the demo users with role and scope
  *   --expires-in 30m     lifetime (seconds, or with s/m/h/d); default 1h
  *   --data-dir DIR       another data directory
  */
 import './node-env.ts';
 import { parseArgs } from 'node:util';
-import { DEMO_USERS } from './demo-county.ts';
+import { DEMO_DEPARTMENT_CLIENTS, DEMO_USERS } from './demo-county.ts';
 import { demoUserTable } from './demo-users.ts';
 import { createIssuer, DEFAULT_TOKEN_SECONDS, issuerUrl, readIssuerInfo } from './issuer.ts';
 import { dataPaths, DEFAULT_DATA_DIR } from './paths.ts';
 
 const USAGE = `用法 usage: npm run token -- --user <用户名> [--expires-in 1h] [--data-dir DIR]
+       npm run token -- --client <部门客户端> [--expires-in 1h] [--data-dir DIR]
        npm run token -- --list`;
+
+const clientList = (): string =>
+  `部门客户端 department clients: ${DEMO_DEPARTMENT_CLIENTS.map((c) => c.name).join(', ')}`;
 
 /** `3600`, `90s`, `30m`, `12h`, `7d` → seconds. */
 export const parseDuration = (value: string): number => {
@@ -34,6 +39,7 @@ const main = async () => {
   const { values } = parseArgs({
     options: {
       user: { type: 'string', short: 'u' },
+      client: { type: 'string', short: 'c' },
       list: { type: 'boolean', short: 'l' },
       'expires-in': { type: 'string' },
       'data-dir': { type: 'string' },
@@ -41,13 +47,16 @@ const main = async () => {
     },
   });
   if (values.help) return console.log(USAGE);
-  if (values.list) return console.log(demoUserTable());
-  if (!values.user) return fail(`${USAGE}\n\n${demoUserTable()}`);
-  const user = DEMO_USERS.find((u) => u.username === values.user);
-  if (!user)
+  if (values.list) return console.log(`${demoUserTable()}\n\n${clientList()}`);
+  if (!values.user && !values.client) return fail(`${USAGE}\n\n${demoUserTable()}\n\n${clientList()}`);
+  const user = values.user ? DEMO_USERS.find((u) => u.username === values.user) : undefined;
+  const client = values.client ? DEMO_DEPARTMENT_CLIENTS.find((c) => c.name === values.client) : undefined;
+  if (values.user && !user)
     return fail(
       `未知的演示用户 unknown demo user: ${values.user}\n可用的用户 available users:\n\n${demoUserTable()}`,
     );
+  if (values.client && !client)
+    return fail(`未知的部门客户端 unknown department client: ${values.client}\n${clientList()}`);
 
   const keyDir = dataPaths(values['data-dir'] ?? DEFAULT_DATA_DIR).issuer;
   let info = await readIssuerInfo(keyDir);
@@ -60,7 +69,8 @@ const main = async () => {
   }
   const issuer = await createIssuer({ keyDir, issuer: info.issuer, audience: info.audience || undefined });
   const expiresInSeconds = values['expires-in'] ? parseDuration(values['expires-in']) : DEFAULT_TOKEN_SECONDS;
-  console.log(await issuer.signAccessToken(user, { expiresInSeconds }));
+  if (client) return console.log(await issuer.signClientToken(client, { expiresInSeconds }));
+  if (user) console.log(await issuer.signAccessToken(user, { expiresInSeconds }));
 };
 
 main().catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));

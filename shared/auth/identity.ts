@@ -37,6 +37,25 @@ export interface ScopeAttributes {
   readonly insurerContract?: string;
 }
 
+/**
+ * A department's machine client (OAuth client credentials): its access token has no
+ * `cognito:groups`; the trigger adds `fpb:role=department` with the department and county the
+ * client was registered for. Only the department role can come this way.
+ */
+export const ROLE_CLAIM = 'fpb:role';
+
+export interface DepartmentClientScope {
+  readonly department: Department;
+  readonly countyCode: string;
+}
+
+/** The claims the pre-token-generation trigger adds to a department client's access token. */
+export const departmentClientClaims = (client: DepartmentClientScope): Record<string, string> => ({
+  [ROLE_CLAIM]: 'department',
+  [SCOPE_CLAIMS.department]: client.department,
+  [SCOPE_CLAIMS.county]: client.countyCode,
+});
+
 /** The claims the pre-token-generation trigger adds to the access token. */
 export const scopeClaims = (scope: ScopeAttributes): Record<string, string> => {
   const claims: Record<string, string> = { [SCOPE_CLAIMS.county]: scope.countyCode };
@@ -70,8 +89,36 @@ const groupsOf = (value: string | string[]): string[] =>
         .split(/[\s,]+/)
         .filter(Boolean);
 
-/** Returns the identity, or undefined when the claims do not describe a usable user. */
+const clientClaimsSchema = z.object({
+  sub: z.string().min(1),
+  client_id: z.string().min(1),
+  [ROLE_CLAIM]: z.literal('department'),
+  [SCOPE_CLAIMS.county]: regionCode,
+  [SCOPE_CLAIMS.department]: z.enum(DEPARTMENTS),
+});
+
+const clientIdentity = (claims: unknown): Identity | undefined => {
+  const parsed = clientClaimsSchema.safeParse(claims);
+  if (!parsed.success) return undefined;
+  const c = parsed.data;
+  return {
+    userId: c.sub,
+    username: `client:${c.client_id}`,
+    role: 'department',
+    countyCode: c[SCOPE_CLAIMS.county],
+    department: c[SCOPE_CLAIMS.department],
+  };
+};
+
+const hasGroups = (claims: unknown): boolean =>
+  typeof claims === 'object' && claims !== null && 'cognito:groups' in claims;
+
+/**
+ * Returns the identity, or undefined when the claims do not describe a usable user. A token with
+ * `cognito:groups` is a user's; one without is a department client's (only `fpb:role=department`).
+ */
 export const identityFromClaims = (claims: unknown): Identity | undefined => {
+  if (!hasGroups(claims)) return clientIdentity(claims);
   const parsed = claimsSchema.safeParse(claims);
   if (!parsed.success) return undefined;
   const c = parsed.data;

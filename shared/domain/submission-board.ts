@@ -18,7 +18,7 @@ export const DEPARTMENT_LABELS: Readonly<Record<Department, string>> = {
   disability_federation: '残联',
   human_resources: '人社局',
   agriculture: '农业农村局',
-  finance_office: '财政局',
+  finance_office: '金融办',
   police: '公安局',
   natural_resources: '自然资源局',
   market_regulation: '市场监管局',

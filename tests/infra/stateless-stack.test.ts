@@ -174,12 +174,19 @@ describe('HTTP API', () => {
     expect(integration?.Properties.IntegrationUri).toEqual(functionArn(decl.function));
   });
 
-  it('authorizes with a Cognito JWT authorizer: issuer = the user pool, audience = the web client', () => {
+  it('authorizes with a Cognito JWT authorizer: issuer = the user pool, audience = the web and department clients', () => {
     template.resourceCountIs('AWS::ApiGatewayV2::Authorizer', 1);
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: { Audience: [{ Ref: logicalIdOf(stateless.auth.client) }], Issuer: Match.anyValue() },
+      JwtConfiguration: {
+        Audience: [stateless.auth.client, ...stateless.auth.departmentClients.map((d) => d.client)].map(
+          (c) => ({
+            Ref: logicalIdOf(c),
+          }),
+        ),
+        Issuer: Match.anyValue(),
+      },
     });
     const [[, authorizer] = []] = ofType('AWS::ApiGatewayV2::Authorizer');
     const issuer = JSON.stringify(authorizer?.Properties.JwtConfiguration);
@@ -212,14 +219,14 @@ describe('Cognito', () => {
     );
   });
 
-  it('runs the pre-token-generation trigger as V2_0 on the ESSENTIALS plan, with MFA required', () => {
+  it('runs the pre-token-generation trigger as V3_0 (client credentials too) on the ESSENTIALS plan, with MFA required', () => {
     expect(pool.Properties).toMatchObject({
       UserPoolTier: 'ESSENTIALS',
       MfaConfiguration: 'ON',
       LambdaConfig: {
         PreTokenGenerationConfig: {
           LambdaArn: functionArn(declaration.auth.preTokenGenerationFunction),
-          LambdaVersion: 'V2_0',
+          LambdaVersion: 'V3_0',
         },
       },
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
