@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { api } from './support/api.ts';
+import { waitFor } from '../support/wait-for.ts';
 import { dynamo, tableName } from '../../shared/adapters/aws-clients.ts';
 import { submissionItem, timelinessOf, nextMonth, type Submission } from '../../shared/domain/submission.ts';
 import { clearMissingSubmissionAlert } from '../../shared/adapters/alert-store.ts';
@@ -135,6 +136,36 @@ describe('submission board (April 2031: medical on time, civil late on the 7th, 
     const after = await openAlertKeys('auditor');
     expect(after).not.toContain('missing_submission:civil_affairs#2031-04');
     expect(after).toContain('missing_submission:emergency_management#2031-04');
+  });
+
+  it('a late push through POST /submissions (the intake) shows late and clears the alert', async () => {
+    const at = '2031-04-08T02:00:00.000Z';
+    const push = await api('dept.emergency').raw('POST', '/submissions', {
+      headers: { 'content-type': 'application/json', 'x-fpb-now': at },
+      body: JSON.stringify({ period: '2031-03', rows: [{ residentId: 'not-an-id', name: '测试' }] }),
+    });
+    expect(push.status).toBe(202);
+    const done = await waitFor(
+      async () => {
+        const res = await api('dept.emergency').get(`/submissions/${push.body.submissionId}`);
+        return res.body.status === 'done' ? res.body : undefined;
+      },
+      { timeoutMs: 20_000, what: 'the intake to finish' },
+    );
+    expect(done.counts).toMatchObject({ rows: 1, accepted: 0, rejected: 1 });
+    const board = await boardAt('county.staff', '2031-04', '2031-04-08T03:00:00.000Z');
+    expect(board.body.rows[2]).toMatchObject({
+      department: 'emergency_management',
+      status: 'late',
+      submissions: 1,
+      rowsAccepted: 0,
+      rowsRejected: 1,
+      latestReceivedAt: at,
+      markedMissingAt: '2031-04-05T16:10:00.000Z',
+    });
+    expect(await openAlertKeys('county.staff')).not.toContain(
+      'missing_submission:emergency_management#2031-04',
+    );
   });
 
   it('a department sees only its own row; other roles are refused', async () => {
