@@ -9,6 +9,7 @@ export class FileRefused extends ValidationFailed {
 
 export const REFUSAL = {
   notCsvOrXlsx: '不是 CSV 或 XLSX 文件',
+  noWorksheet: '不是 CSV 或 XLSX 文件（其中没有 Excel 工作表）',
   unreadableXlsx: '无法读取该 XLSX 文件，请用 Excel 另存为 .xlsx 后重新上传',
   unreadableCsv: '无法解析该 CSV 文件',
   empty: '文件为空：没有表头',

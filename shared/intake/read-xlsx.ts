@@ -2,6 +2,7 @@
 import { Readable } from 'node:stream';
 import ExcelJS from './exceljs.ts';
 import type { RawRow } from './read-csv.ts';
+import { FileRefused, REFUSAL } from './file-refused.ts';
 
 const cellsOf = (values: unknown): Map<number, unknown> => {
   const cells = new Map<number, unknown>();
@@ -9,7 +10,10 @@ const cellsOf = (values: unknown): Map<number, unknown> => {
   return cells;
 };
 
-/** The rows of the first worksheet with their sheet row numbers; throws what exceljs throws. */
+/**
+ * The rows of the first worksheet with their sheet row numbers. A zip without a worksheet (a
+ * .docx, say) is refused; other failures are what exceljs throws.
+ */
 export async function* readXlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<RawRow> {
   const input = Readable.from(bytes);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
@@ -24,6 +28,7 @@ export async function* readXlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerato
       for await (const row of worksheet) yield { rowNumber: row.number, cells: cellsOf(row.values) };
       return;
     }
+    throw new FileRefused(REFUSAL.noWorksheet);
   } finally {
     input.destroy();
   }

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import ExcelJS from '../../../shared/intake/exceljs.ts';
 import {
   FileRefused,
   inspectReferralFile,
@@ -148,6 +149,11 @@ describe('readReferralFile: XLSX', () => {
       perCapitaIncome: 8600,
     });
     expect(rows[1]?.values.villageCode).toBe(420702100202);
+  });
+
+  it('refuses a zip without a worksheet', async () => {
+    const empty = Buffer.from(await new ExcelJS.Workbook().xlsx.writeBuffer());
+    expect(await refusal(empty)).toBe('不是 CSV 或 XLSX 文件（其中没有 Excel 工作表）');
   });
 
   it('refuses a corrupt zip', async () => {
