@@ -1,7 +1,7 @@
 /**
  * Applications in the main table (layout in `shared/domain/application.ts`): `pk=APP#<id>`,
  * `sk=APP`, gsi1/2/3 `APPS#<village|town|county>` / `<status>#<createdAt>#<id>`. Every step is
- * written with its audit records, and forwarding with its new fund case, in one transaction.
+ * written with its audit records, and forwarding with the event's fund case, in one transaction.
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
@@ -31,8 +31,8 @@ export interface ApplicationWrite {
   /** Absent for a new application. */
   readonly expectedVersion?: number;
   readonly audit: Record<string, unknown>[];
-  /** A fund case created with this step (forwarding). */
-  readonly fundCase?: FundCase;
+  /** The fund case forwarding creates (no `expectedVersion`) or sends on (at `expectedVersion`). */
+  readonly fundCase?: { readonly next: FundCase; readonly expectedVersion?: number };
 }
 
 export interface ApplicationStore {
@@ -45,6 +45,22 @@ const staleApplication = (currentVersion: number) =>
   new Conflict(`该申请已被他人办理（当前版本 ${currentVersion}），请刷新后重试`, STALE_VERSION, {
     currentVersion,
   });
+
+const caseItem = (table: string, write: NonNullable<ApplicationWrite['fundCase']>): GuardedItem => ({
+  item: {
+    Put: {
+      TableName: table,
+      Item: fundCaseItem(write.next),
+      ...(write.expectedVersion === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: 'version = :v',
+            ExpressionAttributeValues: { ':v': write.expectedVersion },
+          }),
+    },
+  },
+  onConditionFailed: () => new Conflict('该事件的防贫案件刚被他人修改，请刷新后重试', STALE_VERSION),
+});
 
 const toApplication = (item: Record<string, unknown>): Application => Application.parse(item);
 
@@ -113,20 +129,7 @@ export const dynamoApplicationStore = (
             onConditionFailed: (old) =>
               old?.version?.N ? staleApplication(Number(old.version.N)) : new NotFound(),
           };
-    const fundCase: GuardedItem[] = write.fundCase
-      ? [
-          {
-            item: {
-              Put: {
-                TableName: table(),
-                Item: fundCaseItem(write.fundCase),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            onConditionFailed: () => new Conflict('该申请的防贫案件已存在', 'CASE_EXISTS'),
-          },
-        ]
-      : [];
+    const fundCase: GuardedItem[] = write.fundCase ? [caseItem(table(), write.fundCase)] : [];
     await transactWrite(client, [
       main,
       ...fundCase,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../shared/adapters/aws-clients.ts';
+import { fundCaseItem, referralCaseId, type FundCase } from '../../shared/domain/fund-case.ts';
 import { api } from './support/api.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { householdBody } from '../support/household-input.ts';
@@ -257,5 +258,83 @@ describe('bottom-up applications: village → town → county → fund case', ()
     expect(theirs.body.items.some((a: { applicationId: string }) => a.applicationId === id)).toBe(false);
     const approved = await api('county.staff').get('/applications?status=town_approved&limit=200');
     expect(approved.body.items.some((a: { applicationId: string }) => a.applicationId === id)).toBe(false);
+  });
+
+  it('keeps one event one case: a screened-out referral of the same event is sent on, a waiting one linked', async () => {
+    const body = householdBody();
+    const created = await api('village.taihe').post('/households', body);
+    const household = created.body as { householdId: string; members: { memberId: string }[] };
+    const residentId = body.members[1]?.idNumber ?? '';
+    const memberId = household.members[1]?.memberId ?? '';
+    const referral = (eventDate: string, status: FundCase['status']): FundCase => ({
+      caseId: referralCaseId({ countyCode: '420702000000', residentId, category: 'illness', eventDate }),
+      countyCode: '420702000000',
+      townCode: '420702100000',
+      villageCode: '420702100201',
+      householdId: household.householdId,
+      residentId,
+      personName: '李四娘',
+      category: 'illness',
+      eventDate,
+      amountFen: 450_000,
+      origin: 'referral',
+      status,
+      screenReasons: [],
+      createdAt: '2026-10-06T01:00:00.000Z',
+      updatedAt: '2026-10-06T01:00:00.000Z',
+      version: 1,
+    });
+    const screened = referral('2026-10-08', 'screened_out');
+    const waiting = referral('2026-10-20', 'awaiting_verification');
+    for (const c of [screened, waiting])
+      await dynamo.send(new PutCommand({ TableName: tableName.main(), Item: fundCaseItem(c) }));
+
+    const forwardFor = async (eventDate: string) => {
+      const uploadId = await authorization(household.householdId);
+      const app = await api('village.taihe').post('/applications', {
+        ...applicationBody(household.householdId, memberId, uploadId),
+        eventDate,
+      });
+      expect(app.status).toBe(201);
+      const id = app.body.applicationId as string;
+      expect(
+        (await api('town.taihe').post(`/applications/${id}/review`, { decision: 'approve' })).status,
+      ).toBe(200);
+      const forwarded = await api('county.staff').post(`/applications/${id}/forward`, {
+        decision: 'forward',
+      });
+      expect(forwarded.status).toBe(200);
+      return forwarded.body as { applicationId: string; caseId: string };
+    };
+
+    const first = await forwardFor('2026-10-08');
+    expect(first.caseId).toBe(screened.caseId);
+    const sentOn = await api('county.staff').get(`/fund-cases/${screened.caseId}`);
+    expect(sentOn.body).toMatchObject({
+      origin: 'referral',
+      status: 'awaiting_verification',
+      applicationId: first.applicationId,
+      sentOnBy: 'county.staff',
+      sentOnReason: `农户申请经县级转交（申请编号 ${first.applicationId}）`,
+      amountFen: 450_000,
+      version: 2,
+    });
+
+    const caseTrail = await dynamo.send(
+      new QueryCommand({
+        TableName: tableName.audit(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `ENTITY#fundCase#${screened.caseId}` },
+      }),
+    );
+    expect(caseTrail.Items?.map((i) => [i.action, i.actor.username])).toEqual([
+      ['fund_case.sent_on', 'county.staff'],
+    ]);
+
+    const second = await forwardFor('2026-10-20');
+    expect(second.caseId).toBe(waiting.caseId);
+    const linked = await api('county.staff').get(`/fund-cases/${waiting.caseId}`);
+    expect(linked.body).toMatchObject({ status: 'awaiting_verification', version: 1 });
+    expect(linked.body.applicationId).toBeUndefined();
   });
 });

@@ -1,20 +1,17 @@
 /**
  * The town's review and the county's forwarding (SPEC §3.2). Each loads the application in the
  * caller's area, applies the pure transition of `shared/domain/application.ts` (a step out of
- * order is a 409 naming what comes first) and writes it version-checked with its audit records;
- * forwarding writes the new fund case in the same transaction.
+ * order is a 409 naming what comes first) and writes it version-checked with its audit records.
+ * Forwarding is in `forward-application.ts`.
  */
 import type { Identity } from '../../auth/identity.ts';
 import { assertRegionScope, narrowRegion } from '../../auth/authorize.ts';
 import {
-  forwardApplication as forward,
   reviewApplication as review,
   type Application,
   type ApplicationStatus,
 } from '../../domain/application.ts';
-import type { FundCase } from '../../domain/fund-case.ts';
 import type { Household } from '../../domain/household-schema.ts';
-import { maskName } from '../../domain/mask.ts';
 import { NotFound } from '../../http/errors.ts';
 import type { Page, PageRequest } from '../registry/ports.ts';
 import { fundAuditItems } from '../fund-cases/audit-record.ts';
@@ -50,7 +47,7 @@ export const listApplications = (
   page: PageRequest,
 ): Promise<Page<Application>> => deps.applications.list({ regionCode: narrowRegion(identity), status }, page);
 
-const auditOf = (
+export const auditOf = (
   deps: ApplicationDeps,
   caller: Caller,
   app: Application,
@@ -93,63 +90,6 @@ export const reviewApplication = async (
     application: next,
     expectedVersion: current.version,
     audit: auditOf(deps, caller, next, `application.${next.status}`, summary, request.reason),
-  });
-  return next;
-};
-
-const caseOf = (app: Application, household: Household, caseId: string, at: string): FundCase => {
-  const member = household.members.find((m) => m.memberId === app.memberId);
-  if (!member) throw new NotFound('申请涉及的家庭成员已不在该户');
-  return {
-    caseId,
-    countyCode: app.countyCode,
-    townCode: app.townCode,
-    villageCode: app.villageCode,
-    householdId: app.householdId,
-    memberId: app.memberId,
-    residentId: member.idNumber,
-    personName: member.name,
-    category: app.category,
-    eventDate: app.eventDate,
-    amountFen: app.amountFen,
-    ...(app.disasterKind ? { disasterKind: app.disasterKind } : {}),
-    ...(app.schoolLevel ? { schoolLevel: app.schoolLevel } : {}),
-    origin: 'application',
-    applicationId: app.applicationId,
-    status: 'awaiting_verification',
-    screenReasons: [],
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-  };
-};
-
-export const forwardApplication = async (
-  deps: ApplicationDeps,
-  caller: Caller,
-  applicationId: string,
-  request: { decision: 'forward' | 'reject'; reason?: string },
-): Promise<Application> => {
-  const current = await loadApplicationInScope(deps, caller.identity, applicationId);
-  const at = caller.now.toISOString();
-  const caseId = deps.newId();
-  const next = forward(current, request.decision, request.reason, {
-    by: caller.identity.username,
-    at,
-    caseId,
-  });
-  const fundCase =
-    next.status === 'forwarded'
-      ? caseOf(next, await loadHouseholdInScope(deps, caller.identity, next.householdId), caseId, at)
-      : undefined;
-  const summary = fundCase
-    ? `县级转交保险公司核查：${maskName(fundCase.personName)}`
-    : `县级审定不通过：${request.reason ?? ''}`;
-  await deps.applications.save({
-    application: next,
-    expectedVersion: current.version,
-    audit: auditOf(deps, caller, next, `application.${next.status}`, summary, request.reason),
-    ...(fundCase ? { fundCase } : {}),
   });
   return next;
 };
