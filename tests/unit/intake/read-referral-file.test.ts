@@ -253,3 +253,13 @@ describe('readReferralFile: XLSX text across chunk boundaries', () => {
     expect(damaged.map((r) => r.rowNumber)).toEqual([]);
   });
 });
+
+describe('readReferralFile: XLSX over the limit', () => {
+  it('refuses while streaming when the size is not known up front', async () => {
+    const bytes = await xlsxOf(GOOD_ROWS);
+    expect(await refusal(bytes, bytes.length - 100)).toBe(`文件超过大小上限（${bytes.length - 100} 字节）`);
+    const many = await xlsxOf(Array.from({ length: 3000 }, () => GOOD_ROWS[0] ?? []));
+    const half = Math.floor(many.length / 2);
+    expect(await refusal(many, half)).toBe(`文件超过大小上限（${half} 字节）`);
+  });
+});
