@@ -11,8 +11,15 @@ export const AMOUNT_PROBLEM = {
 
 const MAX_FEN = 100_000_000_00;
 
-/** A number as its shortest decimal text (Excel doubles like 1234.56 print as written). */
+/**
+ * A number as decimal text. Excel doubles like 1234.56 print as written; a formula's result
+ * such as 0.1 + 0.2 = 0.30000000000000004 is what Excel shows (0.30) when it lies within
+ * floating-point noise of a whole number of fen.
+ */
 const numberText = (value: number): string | undefined => {
+  const fen = value * 100;
+  const nearest = Math.round(fen);
+  if (Math.abs(fen - nearest) < 1e-6 && Number.isSafeInteger(nearest)) return (nearest / 100).toFixed(2);
   const text = String(value);
   return /e/i.test(text) ? undefined : text;
 };

@@ -26,6 +26,9 @@ describe('yuanToFen', () => {
     expect(yuanToFen(1234.56)).toEqual({ ok: true, fen: 123456 });
     expect(yuanToFen(0.29)).toEqual({ ok: true, fen: 29 });
     expect(yuanToFen(1.005)).toEqual({ ok: false, message: '金额最多两位小数' });
+    expect(yuanToFen(0.1 + 0.2)).toEqual({ ok: true, fen: 30 });
+    expect(yuanToFen(1234.5600000000002)).toEqual({ ok: true, fen: 123456 });
+    expect(yuanToFen(12.345)).toEqual({ ok: false, message: '金额最多两位小数' });
     expect(yuanToFen('99999999.99')).toEqual({ ok: true, fen: 9999999999 });
   });
 
