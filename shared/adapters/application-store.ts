@@ -16,6 +16,7 @@ import { levelOf } from '../domain/region.ts';
 import { Conflict, NotFound } from '../http/errors.ts';
 import type { Page, PageRequest } from '../usecases/registry/ports.ts';
 import { dynamo, tableName } from './aws-clients.ts';
+import { caseUpdate } from './fund-case-store.ts';
 import { decodeCursor, pageOf } from './cursor.ts';
 import { transactWrite, type GuardedItem } from './transaction-errors.ts';
 
@@ -46,21 +47,20 @@ const staleApplication = (currentVersion: number) =>
     currentVersion,
   });
 
-const caseItem = (table: string, write: NonNullable<ApplicationWrite['fundCase']>): GuardedItem => ({
-  item: {
-    Put: {
-      TableName: table,
-      Item: fundCaseItem(write.next),
-      ...(write.expectedVersion === undefined
-        ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : {
-            ConditionExpression: 'version = :v',
-            ExpressionAttributeValues: { ':v': write.expectedVersion },
-          }),
-    },
-  },
-  onConditionFailed: () => new Conflict('该事件的防贫案件刚被他人修改，请刷新后重试', STALE_VERSION),
-});
+/** A new case must not exist yet; a case sent on is updated at the version read. */
+const caseItem = (table: string, write: NonNullable<ApplicationWrite['fundCase']>): GuardedItem =>
+  write.expectedVersion === undefined
+    ? {
+        item: {
+          Put: {
+            TableName: table,
+            Item: fundCaseItem(write.next),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        onConditionFailed: () => new Conflict('该事件的防贫案件刚被他人创建，请刷新后重试', STALE_VERSION),
+      }
+    : caseUpdate(table, write.next, write.expectedVersion);
 
 const toApplication = (item: Record<string, unknown>): Application => Application.parse(item);
 

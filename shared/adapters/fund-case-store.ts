@@ -11,7 +11,7 @@ import { levelOf } from '../domain/region.ts';
 import type { Page, PageRequest } from '../usecases/registry/ports.ts';
 import { dynamo, tableName } from './aws-clients.ts';
 import { decodeCursor, pageOf } from './cursor.ts';
-import { transactWrite } from './transaction-errors.ts';
+import { transactWrite, type GuardedItem } from './transaction-errors.ts';
 
 const INDEX = { village: 'gsi1', town: 'gsi2', county: 'gsi3' } as const;
 
@@ -33,6 +33,35 @@ const staleCase = (currentVersion: number) =>
   new Conflict(`该案件已被他人修改（当前版本 ${currentVersion}），请刷新后重试`, STALE_VERSION, {
     currentVersion,
   });
+
+/**
+ * A version-checked write of a case that sets every field of `next` (and its index keys) and keeps
+ * attributes it does not know, such as the intake's bookkeeping on referral cases.
+ */
+export const caseUpdate = (table: string, next: FundCase, expectedVersion: number): GuardedItem => {
+  const { pk: _pk, sk: _sk, ...fields } = fundCaseItem(next);
+  const entries = Object.entries(fields).filter(([, value]) => value !== undefined);
+  return {
+    item: {
+      Update: {
+        TableName: table,
+        Key: fundCaseKey(next.caseId),
+        UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+        ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+        ExpressionAttributeNames: {
+          ...Object.fromEntries(entries.map(([name], i) => [`#f${i}`, name])),
+          '#version': 'version',
+        },
+        ExpressionAttributeValues: {
+          ...Object.fromEntries(entries.map(([, value], i) => [`:f${i}`, value])),
+          ':expected': expectedVersion,
+        },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    },
+    onConditionFailed: (old) => (old?.version?.N ? staleCase(Number(old.version.N)) : new NotFound()),
+  };
+};
 
 const toCase = (item: Record<string, unknown>): FundCase => FundCase.parse(item);
 
@@ -89,18 +118,7 @@ export const dynamoFundCaseStore = (
 
   async update(next, expectedVersion, audit) {
     await transactWrite(client, [
-      {
-        item: {
-          Put: {
-            TableName: table(),
-            Item: fundCaseItem(next),
-            ConditionExpression: 'attribute_exists(pk) AND version = :v',
-            ExpressionAttributeValues: { ':v': expectedVersion },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          },
-        },
-        onConditionFailed: (old) => (old?.version?.N ? staleCase(Number(old.version.N)) : new NotFound()),
-      },
+      caseUpdate(table(), next, expectedVersion),
       ...audit.map((Item) => ({ item: { Put: { TableName: auditTable(), Item } } })),
     ]);
   },

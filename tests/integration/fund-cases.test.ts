@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../shared/adapters/aws-clients.ts';
 import { fundCaseItem, type FundCase } from '../../shared/domain/fund-case.ts';
@@ -38,7 +38,12 @@ const seedCase = async (overrides: Partial<FundCase> = {}): Promise<FundCase> =>
     version: 1,
     ...overrides,
   };
-  await dynamo.send(new PutCommand({ TableName: tableName.main(), Item: fundCaseItem(c) }));
+  await dynamo.send(
+    new PutCommand({
+      TableName: tableName.main(),
+      Item: { ...fundCaseItem(c), intakeSubmissionId: 'sub-1', intakeRowNumber: 7 },
+    }),
+  );
   await dynamo.send(
     new PutCommand({
       TableName: tableName.main(),
@@ -162,6 +167,18 @@ describe('sending a screened-out case on', () => {
     expect(waiting.find((x) => x.caseId === c.caseId)?.status).toBe('awaiting_verification');
     const screened = await listAll('village.taihe', 'status=screened_out');
     expect(screened.some((x) => x.caseId === c.caseId)).toBe(false);
+
+    const stored = await dynamo.send(
+      new GetCommand({ TableName: tableName.main(), Key: { pk: `CASE#${c.caseId}`, sk: 'CASE' } }),
+    );
+    expect(stored.Item).toMatchObject({
+      status: 'awaiting_verification',
+      gsi1sk: `awaiting_verification#${c.createdAt}#${c.caseId}`,
+      gsi3sk: `awaiting_verification#${c.createdAt}#${c.caseId}`,
+      intakeSubmissionId: 'sub-1',
+      intakeRowNumber: 7,
+      residentId: c.residentId,
+    });
 
     const audit = await dynamo.send(
       new QueryCommand({
