@@ -50,7 +50,7 @@ export const addNegativeEntry = async (
   const existing = await deps.negativeList.get(input.residentId);
   if (existing) {
     if (existing.countyCode !== caller.identity.countyCode)
-      throw new NotFound('该人员已由其他县列入负面清单');
+      throw new NotFound('该人员不在本县负面清单的管理范围内');
     return { entry: maskEntry(existing), created: false };
   }
   const entry: NegativeEntry = {
