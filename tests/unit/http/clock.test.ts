@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nowFrom } from '../../../shared/platform/clock.ts';
 import {
   previousMonth,
@@ -8,6 +8,10 @@ import {
 } from '../../../shared/domain/shanghai-time.ts';
 
 describe('the clock', () => {
+  // The integration setup allows the override in the test process, which the workers inherit.
+  beforeEach(() => {
+    delete process.env.FPB_ALLOW_CLOCK_OVERRIDE;
+  });
   afterEach(() => {
     delete process.env.FPB_ALLOW_CLOCK_OVERRIDE;
   });
