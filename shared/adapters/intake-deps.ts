@@ -2,7 +2,6 @@
 import type { IntakeDeps } from '../usecases/intake/ports.ts';
 import { bucketName, dynamo, s3, tableName } from './aws-clients.ts';
 import { configStore } from './config-store.ts';
-import { dynamoHouseholdStore } from './household-store.ts';
 import { dynamoIntakeRowStore } from './intake-row-store.ts';
 import { s3RawContent } from './intake-content.ts';
 import { dynamoSubmissionStore } from './intake-store.ts';
@@ -11,8 +10,7 @@ import { clearMissingSubmissionAlert } from './alert-store.ts';
 
 export const intakeDeps: IntakeDeps = {
   submissions: dynamoSubmissionStore(dynamo, tableName.main),
-  rows: dynamoIntakeRowStore(dynamo, tableName.main, negativeListStore),
-  households: dynamoHouseholdStore(dynamo, tableName),
+  rows: dynamoIntakeRowStore(dynamo, tableName.main, tableName.audit, negativeListStore),
   content: s3RawContent(s3, bucketName.evidence),
   config: (countyCode, year) => configStore.get(countyCode, year),
   submissionReceived: async (countyCode, department, dueMonth, at) => {

@@ -2,21 +2,72 @@
  * The intake's per-chunk reads and writes in the main table, all batched: resident-ID claims
  * (`RID#<id>`), household places (`HH#<id>`, projected), cases (`CASE#<id>` / `CASE`), case sources
  * (`CASE#<id>` / `SRC#<department>#<sourceRef>`), the negative list (`NEG#<id>`), and BatchWriteItem
- * for everything a chunk writes.
+ * for everything a chunk writes. New people's resident-ID claims are conditional puts, up to 100 in
+ * one transaction (the registry's one-ID-one-household rule holds, without a request per person); their households and audit
+ * records follow in batches, in the registry's own item layout (`householdItem`, `auditItem`).
  */
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { IntakeRowStore } from '../usecases/intake/ports.ts';
 import type { RowOutcome } from '../usecases/intake/decide-rows.ts';
 import { keyText } from '../usecases/intake/decide-rows.ts';
 import type { NegativeListStore } from './negative-list-store.ts';
-import { batchGet, batchPut } from './batch-io.ts';
+import { batchGet, batchPut, inParallel } from './batch-io.ts';
+import { householdItem } from './household-store.ts';
+import { auditItem } from './audit-store.ts';
 import { regionStore } from './region-store.ts';
 
 const PARALLEL = 6;
+/** New claims go in transactions of up to 100 conditional puts: one request, not one per person. */
+const CLAIMS_PER_TRANSACTION = 100;
+const CLAIM_ATTEMPTS = 6;
+
+type NewClaim = { readonly residentId: string; readonly householdId: string; readonly memberId: string };
+
+/**
+ * Puts the claims of a group in one transaction. A claim held by another household cancels the
+ * transaction with its reason; it is dropped and the rest tried again. Answers the IDs held by us.
+ */
+const claimGroup = async (client: DynamoDBDocumentClient, table: string, group: readonly NewClaim[]) => {
+  let pending = [...group];
+  for (let attempt = 1; pending.length > 0; attempt += 1) {
+    if (attempt > CLAIM_ATTEMPTS)
+      throw new Error(`resident-ID claims: ${pending.length} left after conflicts`);
+    try {
+      await client.send(
+        new TransactWriteCommand({
+          TransactItems: pending.map((claim) => ({
+            Put: {
+              TableName: table,
+              Item: {
+                pk: `RID#${claim.residentId.slice(0, 18)}`,
+                sk: 'RID',
+                entity: 'resident_claim',
+                householdId: claim.householdId,
+                memberId: claim.memberId,
+              },
+              ConditionExpression: 'attribute_not_exists(pk) OR householdId = :household',
+              ExpressionAttributeValues: { ':household': claim.householdId },
+            },
+          })),
+        }),
+      );
+      return pending.map((claim) => claim.residentId.slice(0, 18));
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      const taken = new Set(reasons.flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : [])));
+      pending = pending.filter((_, i) => !taken.has(i));
+      if (taken.size === 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * attempt));
+    }
+  }
+  return [];
+};
 
 export const dynamoIntakeRowStore = (
   client: DynamoDBDocumentClient,
   table: () => string,
+  auditTable: () => string,
   negativeList: NegativeListStore,
 ): IntakeRowStore => ({
   async claims(residentIds) {
@@ -95,5 +146,21 @@ export const dynamoIntakeRowStore = (
   },
   async put(items) {
     await batchPut(client, table(), items, { parallel: PARALLEL });
+  },
+  async claimNew(claims) {
+    const held = new Set<string>();
+    const groups: (typeof claims)[number][][] = [];
+    for (let i = 0; i < claims.length; i += CLAIMS_PER_TRANSACTION)
+      groups.push(claims.slice(i, i + CLAIMS_PER_TRANSACTION));
+    await inParallel(groups, PARALLEL, async (group) => {
+      for (const id of await claimGroup(client, table(), group)) held.add(id);
+    });
+    return held;
+  },
+  async putHouseholds(households, audit) {
+    await Promise.all([
+      batchPut(client, table(), households.map(householdItem), { parallel: PARALLEL }),
+      batchPut(client, auditTable(), audit.map(auditItem), { parallel: PARALLEL }),
+    ]);
   },
 });

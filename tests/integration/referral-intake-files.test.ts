@@ -9,8 +9,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { api, localEnv } from './support/api.ts';
+import {
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { api, localEnv, runStateMachine } from './support/api.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { randomResidentId } from '../support/resident-ids.ts';
 import { DONGGOU_VILLAGE, SHAOJIALONG_VILLAGE, TAIHE_VILLAGE } from '../support/household-input.ts';
@@ -238,4 +244,71 @@ describe('files refused as a whole', () => {
     expect((await api('dept.medical').get(`/submissions/${id}`)).status).toBe(404);
     expect((await finished('dept.civil', id)).refusedReason).toBe('文件中没有数据行');
   });
+});
+
+describe('a rerun of the intake after a crash between writes', () => {
+  const people = Array.from({ length: 1100 }, () => randomResidentId());
+  const rows: FileRow[] = people.map((id, i) => [
+    id,
+    '吴用',
+    TAIHE_VILLAGE,
+    '因病',
+    '',
+    '',
+    4000 + (i % 7) * 1000,
+    '2026-02-12',
+    `YJ-R${i}-${randomUUID().slice(0, 6)}`,
+  ]);
+  const caseKey = (id: string) => ({
+    pk: `CASE#${referralCaseId({ countyCode: COUNTY, residentId: id, category: 'illness', eventDate: '2026-02-12' })}`,
+    sk: 'CASE',
+  });
+  const getAll = async (keys: { pk: string; sk: string }[]) => {
+    const found: Record<string, unknown>[] = [];
+    for (const key of keys) {
+      const item = (await doc.send(new GetCommand({ TableName: localEnv().tables.main, Key: key }))).Item;
+      if (item) found.push(item);
+    }
+    return found;
+  };
+
+  it('ends with exactly the same cases, sources and counts', async () => {
+    const id = await upload('dept.emergency', '应急重跑.csv', Buffer.from(csvText(rows), 'utf8'));
+    const first = await finished('dept.emergency', id);
+    expect(first.counts).toEqual({ rows: 1100, accepted: 785, rejected: 0, duplicates: 0, screenedOut: 315 });
+    expect((await itemsOf(`SUB#${id}`, 'CHUNK#')).map((c) => c.sk)).toEqual([
+      'CHUNK#000000',
+      'CHUNK#000001',
+      'CHUNK#000002',
+    ]);
+    const chunkTwo = people.slice(500, 1000);
+    const casesBefore = await getAll(chunkTwo.map(caseKey));
+    const sourcesBefore = await Promise.all(chunkTwo.map((p) => itemsOf(caseKey(p).pk, 'SRC#')));
+
+    // The crash: chunk 1 wrote only part of its batches (some cases, some sources), no checkpoint.
+    const table = localEnv().tables.main;
+    await doc.send(new DeleteCommand({ TableName: table, Key: { pk: `SUB#${id}`, sk: 'CHUNK#000001' } }));
+    for (const [i, p] of chunkTwo.entries()) {
+      if (i % 3 !== 0)
+        for (const source of sourcesBefore[i] ?? [])
+          await doc.send(new DeleteCommand({ TableName: table, Key: { pk: source.pk, sk: source.sk } }));
+      if (i % 3 !== 1) await doc.send(new DeleteCommand({ TableName: table, Key: caseKey(p) }));
+    }
+    await doc.send(
+      new UpdateCommand({
+        TableName: table,
+        Key: { pk: `SUB#${id}`, sk: 'SUB' },
+        UpdateExpression: 'SET #status = :processing REMOVE #counts',
+        ExpressionAttributeNames: { '#status': 'status', '#counts': 'counts' },
+        ExpressionAttributeValues: { ':processing': 'processing' },
+      }),
+    );
+
+    const rerun = await runStateMachine('referral-intake', { submissionId: id }, { timeoutMs: 60_000 });
+    expect(rerun.status).toBe('SUCCEEDED');
+    const again = await finished('dept.emergency', id);
+    expect(again.counts).toEqual(first.counts);
+    expect(await getAll(chunkTwo.map(caseKey))).toEqual(casesBefore);
+    expect(await Promise.all(chunkTwo.map((p) => itemsOf(caseKey(p).pk, 'SRC#')))).toEqual(sourcesBefore);
+  }, 120_000);
 });

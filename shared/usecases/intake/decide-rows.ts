@@ -5,7 +5,12 @@
  * - a source item (`CASE#<caseId>` / `SRC#<department>#<sourceRef>`) carries the outcome decided the
  *   first time; finding our own source item again replays that outcome;
  * - a case item carries the submission and row that created it, so a case written just before a
- *   crash is recognised as ours (not as a duplicate) when the chunk runs again.
+ *   crash is recognised as ours (not as a duplicate) when the chunk runs again;
+ * - cases and sources are written in the same batches, in any order: a source of ours found
+ *   without its case has the case built again (deterministically, from the row).
+ * Accepted race: two submissions taking in the same new event at the same moment (different
+ * departments, concurrent executions) may both see no case; both write it (same id, last writer's
+ * intake marks win) and both count the row as accepted. One case results, never two.
  */
 import { fundCaseItem, referralCaseId, type FundCase } from '../../domain/fund-case.ts';
 import type { ReferralRow } from '../../domain/referral-row.ts';
@@ -69,7 +74,7 @@ export interface ChunkState {
 
 export interface ChunkDecision {
   readonly outcomes: readonly { rowNumber: number; outcome: RowOutcome }[];
-  /** Written first: a source item never exists without its case. */
+  /** Written with the sources; a source found without its case (a crash) has the case written again. */
   readonly caseItems: Record<string, unknown>[];
   readonly sourceItems: Record<string, unknown>[];
   readonly errorItems: Record<string, unknown>[];
@@ -176,6 +181,13 @@ export const decideChunk = (
     counts = addOutcome(counts, outcome);
   };
 
+  const placeOf = (row: ReferralRow, rowNumber: number): Place => {
+    const place = state.places.get(row.residentId.slice(0, 18));
+    if (!place) throw new Error(`row ${rowNumber}: no registry household was found or created`);
+    return place;
+  };
+  const negativeOf = (row: ReferralRow) => state.negatives.get(row.residentId.slice(0, 18));
+
   for (const checked of rows) {
     if (!checked.ok) {
       errorItems.push({
@@ -207,6 +219,15 @@ export const decideChunk = (
 
     if (stored) {
       const ours = stored.submissionId === sub.submissionId && stored.rowNumber === rowNumber;
+      const lostCase =
+        ours && stored.outcome !== 'duplicate' && !state.cases.has(caseId) && !casesSeen.has(caseId);
+      if (lostCase) {
+        // Written in the same batch as its source, the case was lost to a crash: write it again.
+        casesSeen.add(caseId);
+        caseItems.push(
+          newCase(sub, caseId, rowNumber, row, placeOf(row, rowNumber), negativeOf(row), config),
+        );
+      }
       record(rowNumber, ours ? stored.outcome : 'duplicate');
       continue;
     }
@@ -229,18 +250,8 @@ export const decideChunk = (
       record(rowNumber, 'duplicate');
       continue;
     }
-    const place = state.places.get(row.residentId.slice(0, 18));
-    if (!place) throw new Error(`row ${rowNumber}: no registry household was found or created`);
     casesSeen.add(caseId);
-    const item = newCase(
-      sub,
-      caseId,
-      rowNumber,
-      row,
-      place,
-      state.negatives.get(row.residentId.slice(0, 18)),
-      config,
-    );
+    const item = newCase(sub, caseId, rowNumber, row, placeOf(row, rowNumber), negativeOf(row), config);
     const outcome = outcomeOfCase(String(item.status));
     caseItems.push(item);
     sourceItems.push(source(outcome));

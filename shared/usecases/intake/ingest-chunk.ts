@@ -2,24 +2,21 @@
  * One chunk of a submission's rows: 1. rows in a village outside the county are rejected;
  * 2. batched reads of what is stored (sources, cases, resident-ID claims, negative list);
  * 3. people the registry does not know become general households; 4. each row is decided
- * (`decide-rows.ts`); 5. batched writes — cases first, then sources and row errors; 6. the
- * chunk's checkpoint with its counts. Running it again gives the same items and counts.
+ * (`decide-rows.ts`); 5. batched writes of cases, sources and row errors together; 6. the
+ * chunk's checkpoint with its counts (written by the caller). Running it again gives the same items and counts.
  */
-import { Conflict } from '../../http/errors.ts';
 import type { SubmissionCounts } from '../../domain/submission.ts';
 import type { YearConfig } from '../../domain/year-config.ts';
 import type { ReferralRow } from '../../domain/referral-row.ts';
-import { inParallel } from '../../adapters/batch-io.ts';
 import {
   caseIdOf,
   decideChunk,
-  keyText,
   sourceKeyOf,
   type CheckedRow,
   type Place,
   type SubmissionRef,
 } from './decide-rows.ts';
-import { intakeHousehold, intakeHouseholdChange } from './intake-household.ts';
+import { intakeHousehold } from './intake-household.ts';
 import type { IntakeDeps } from './ports.ts';
 
 export interface ChunkContext {
@@ -29,8 +26,6 @@ export interface ChunkContext {
   readonly villageField: string;
   readonly chunk: number;
 }
-
-const HOUSEHOLDS_IN_PARALLEL = 8;
 
 const idOf = (row: ReferralRow) => row.residentId.slice(0, 18);
 
@@ -45,35 +40,59 @@ const inCounty = (rows: readonly CheckedRow[], villages: ReadonlyMap<string, str
       : checked,
   );
 
-/** Creates households for people without a registry claim; answers the claims of all of them. */
-const registerUnknown = async (
+/**
+ * Where each person of the rows lives, registering the people the registry does not know:
+ * 1. read the resident-ID claims; 2. claim the unknown IDs for households built from the rows
+ * (conditional puts: an ID someone else claimed meanwhile keeps its household); 3. write the
+ * won households with their audit records, and again any household whose claim an earlier run
+ * won but whose item it did not write before a crash; 4. read where the other households are.
+ */
+const placesOf = async (
   deps: IntakeDeps,
   sub: SubmissionRef,
   rows: readonly ReferralRow[],
   villages: ReadonlyMap<string, string>,
-) => {
-  const claims = await deps.rows.claims([...new Set(rows.map(idOf))]);
-  const unknown = [...new Map(rows.filter((r) => !claims.has(idOf(r))).map((r) => [idOf(r), r])).values()];
-  if (unknown.length === 0) return claims;
-  await inParallel(unknown, HOUSEHOLDS_IN_PARALLEL, async (row) => {
-    const built = intakeHousehold(
-      row,
-      villages.get(row.villageCode) ?? row.villageCode,
-      sub.receivedAt,
-      sub.submissionId,
-    );
-    try {
-      await deps.households.save(
-        intakeHouseholdChange(built, new Error(`village ${row.villageCode} is unknown`)),
-      );
-    } catch (error) {
-      // Someone registered the person (or an earlier run did) meanwhile: the claim read below finds them.
-      if (!(error instanceof Conflict)) throw error;
-    }
-  });
-  const created = await deps.rows.claims(unknown.map(idOf));
-  for (const [id, claim] of created) claims.set(id, claim);
-  return claims;
+): Promise<Map<string, Place>> => {
+  const people = [...new Map(rows.map((r) => [idOf(r), r])).values()];
+  const build = (row: ReferralRow) =>
+    intakeHousehold(row, villages.get(row.villageCode) ?? row.villageCode, sub.receivedAt, sub.submissionId);
+  const claims = await deps.rows.claims(people.map(idOf));
+  const fresh = people.filter((row) => !claims.has(idOf(row))).map((row) => ({ row, ...build(row) }));
+  const won = await deps.rows.claimNew(
+    fresh.map(({ row, household }) => ({
+      residentId: idOf(row),
+      householdId: household.householdId,
+      memberId: household.members[0]?.memberId ?? '',
+    })),
+  );
+  const lost = fresh.filter(({ row }) => !won.has(idOf(row)));
+  for (const [id, claim] of await deps.rows.claims(lost.map(({ row }) => idOf(row)))) claims.set(id, claim);
+  const homes = await deps.rows.householdPlaces([...new Set([...claims.values()].map((c) => c.householdId))]);
+  const orphans = people
+    .filter((row) => {
+      const claim = claims.get(idOf(row));
+      return claim && !homes.has(claim.householdId) && build(row).household.householdId === claim.householdId;
+    })
+    .map((row) => ({ row, ...build(row) }));
+  const written = [...fresh.filter(({ row }) => won.has(idOf(row))), ...orphans];
+  await deps.rows.putHouseholds(
+    written.map((w) => w.household),
+    written.map((w) => w.audit),
+  );
+  const places = new Map<string, Place>();
+  for (const { row, household } of written)
+    places.set(idOf(row), {
+      householdId: household.householdId,
+      memberId: household.members[0]?.memberId,
+      countyCode: household.countyCode,
+      townCode: household.townCode,
+      villageCode: household.villageCode,
+    });
+  for (const [id, claim] of claims) {
+    const home = homes.get(claim.householdId);
+    if (home && !places.has(id)) places.set(id, { ...home, ...claim });
+  }
+  return places;
 };
 
 export const ingestChunk = async (
@@ -91,18 +110,9 @@ export const ingestChunk = async (
     deps.rows.cases([...new Set(caseIds)]),
     deps.rows.negatives([...new Set(valid.map(idOf))]),
   ]);
-  const undecided = valid.filter(
-    (row, i) => !sources.has(keyText(sourceKeys[i] ?? { pk: '', sk: '' })) && !cases.has(caseIds[i] ?? ''),
-  );
-  const claims = await registerUnknown(deps, sub, undecided, ctx.villages);
-  const homes = await deps.rows.householdPlaces([...new Set([...claims.values()].map((c) => c.householdId))]);
-  const places = new Map<string, Place>();
-  for (const [id, claim] of claims) {
-    const home = homes.get(claim.householdId);
-    if (home) places.set(id, { ...home, ...claim });
-  }
+  const withoutCase = valid.filter((_, i) => !cases.has(caseIds[i] ?? ''));
+  const places = await placesOf(deps, sub, withoutCase, ctx.villages);
   const decision = decideChunk(sub, rows, { places, cases, sources, negatives }, ctx.config);
-  await deps.rows.put(decision.caseItems);
-  await deps.rows.put([...decision.sourceItems, ...decision.errorItems]);
+  await deps.rows.put([...decision.caseItems, ...decision.sourceItems, ...decision.errorItems]);
   return decision.counts;
 };

@@ -11,7 +11,7 @@ import type { CheckedRow, SubmissionRef } from './decide-rows.ts';
 import type { IntakeDeps, StoredSubmission } from './ports.ts';
 import { batchRowSource, fileRowSource, type RowSource } from './row-source.ts';
 
-export const CHUNK_ROWS = 250;
+export const CHUNK_ROWS = 500;
 
 export interface IngestBudget {
   /** Milliseconds left before the function times out. */

@@ -1,8 +1,8 @@
 /**
  * A person the registry does not know becomes a general household (一般农户) in the village of the
  * row, headed by that person (SPEC §3.1). Its ids are derived from the county and the resident ID,
- * so a chunk that runs again after a crash builds the very same household; the registry's
- * transaction (household, resident-ID claim, audit record) makes sure it is written once.
+ * so a chunk that runs again after a crash builds the very same household and recognises a claim
+ * it won before as its own.
  */
 import { createHash } from 'node:crypto';
 import { auditEntry, auditSummary, type AuditEntry } from '../../domain/audit.ts';
@@ -11,7 +11,6 @@ import { buildHousehold } from '../../domain/household.ts';
 import { HouseholdInput, type Household } from '../../domain/household-schema.ts';
 import type { ReferralRow } from '../../domain/referral-row.ts';
 import { sexOf } from '../../domain/resident-id.ts';
-import type { RegistryChange } from '../registry/ports.ts';
 
 export const INTAKE_ACTOR = { userId: 'system:intake', username: 'system:intake', role: 'system' } as const;
 
@@ -49,17 +48,3 @@ export const intakeHousehold = (
   );
   return { household, audit };
 };
-
-export const intakeHouseholdChange = (
-  built: { household: Household; audit: AuditEntry },
-  unknownVillage: Error,
-): RegistryChange => ({
-  village: { code: built.household.villageCode, unknown: unknownVillage },
-  households: [{ household: built.household }],
-  claims: built.household.members.map((member) => ({
-    kind: 'claim',
-    householdId: built.household.householdId,
-    member,
-  })),
-  audit: [built.audit],
-});

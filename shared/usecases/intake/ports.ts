@@ -5,7 +5,9 @@
 import type { Readable } from 'node:stream';
 import type { Submission, SubmissionCounts } from '../../domain/submission.ts';
 import type { YearConfig } from '../../domain/year-config.ts';
-import type { HouseholdStore, Page, PageRequest } from '../registry/ports.ts';
+import type { Page, PageRequest } from '../registry/ports.ts';
+import type { Household } from '../../domain/household-schema.ts';
+import type { AuditEntry } from '../../domain/audit.ts';
 import type { FieldError, Place, StoredCase, StoredSource } from './decide-rows.ts';
 
 export interface StoredSubmission extends Submission {
@@ -71,6 +73,15 @@ export interface IntakeRowStore {
   /** The county's villages: code → name. */
   villages(countyCode: string): Promise<Map<string, string>>;
   put(items: readonly Record<string, unknown>[]): Promise<void>;
+  /**
+   * Claims each resident ID for a household with a conditional put (no transaction): a claim held
+   * by another household stays. Answers the IDs now held by the asked household (won, or already ours).
+   */
+  claimNew(
+    claims: readonly { residentId: string; householdId: string; memberId: string }[],
+  ): Promise<Set<string>>;
+  /** Writes new households and their audit records, batched (after their claims were won). */
+  putHouseholds(households: readonly Household[], audit: readonly AuditEntry[]): Promise<void>;
 }
 
 export interface RawContent {
@@ -85,7 +96,6 @@ export interface RawContent {
 export interface IntakeDeps {
   readonly submissions: SubmissionStore;
   readonly rows: IntakeRowStore;
-  readonly households: HouseholdStore;
   readonly content: RawContent;
   readonly config: (countyCode: string, year: number) => Promise<YearConfig>;
   /** The board's missing-submission alert for the department and month is cleared. */

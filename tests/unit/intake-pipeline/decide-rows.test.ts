@@ -169,6 +169,27 @@ describe('decideChunk', () => {
     expect(again.sourceItems).toEqual([]);
   });
 
+  it('writes a case again when a crash kept its source but lost the case', () => {
+    const first = decideChunk(sub, [ok(2, referral())], state(), config);
+    const source = first.sourceItems[0] ?? {};
+    const again = decideChunk(
+      sub,
+      [ok(2, referral())],
+      state({
+        sources: new Map([
+          [
+            keyText({ pk: String(source.pk), sk: String(source.sk) }),
+            { submissionId: 'sub-1', rowNumber: 2, outcome: 'accepted' },
+          ],
+        ]),
+      }),
+      config,
+    );
+    expect(again.counts).toEqual(first.counts);
+    expect(again.caseItems).toEqual(first.caseItems);
+    expect(again.sourceItems).toEqual([]);
+  });
+
   it('makes the same department and source reference pushed again a duplicate', () => {
     const key = keyText(sourceKeyOf(caseIdOf(sub.countyCode, referral()), 'medical_insurance', 'YB-1'));
     const decision = decideChunk(
