@@ -10,7 +10,8 @@ import { api } from './support/api.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { dynamo, tableName } from '../../shared/adapters/aws-clients.ts';
 import { submissionItem, timelinessOf, nextMonth, type Submission } from '../../shared/domain/submission.ts';
-import { clearMissingSubmissionAlert } from '../../shared/adapters/alert-store.ts';
+import { clearMissingSubmissionAlert, dynamoAlertStore } from '../../shared/adapters/alert-store.ts';
+import { openAlert } from '../../shared/domain/alert.ts';
 import { handler as checkMissing } from '../../functions/board/check-missing-submissions.ts';
 import type { Department } from '../../shared/auth/roles.ts';
 
@@ -208,5 +209,67 @@ describe('submission board (April 2031: medical on time, civil late on the 7th, 
     const bad = await api('county.staff').get('/submission-board?month=2031-13');
     expect(bad.status).toBe(400);
     expect(bad.body.issues).toEqual([{ path: 'query.month', message: '月份格式应为 YYYY-MM' }]);
+  });
+});
+
+describe('alert store: one open alert per kind and key, lists by county and by town', () => {
+  const raiseAt = (key: string, scopeCode: string, raisedAt: string) =>
+    dynamoAlertStore.raise(
+      openAlert({
+        kind: 'missing_submission',
+        key,
+        scopeCode,
+        raisedAt,
+        title: '测试预警',
+        detail: '测试',
+        links: [{ type: 'household', id: key }],
+      }),
+    );
+
+  it('raising twice is one alert; after clearing it can be raised again', async () => {
+    const key = `test-${randomUUID()}`;
+    expect(await raiseAt(key, '420702100201', '2031-06-01T00:00:00.000Z')).toBe(true);
+    expect(await raiseAt(key, '420702100201', '2031-06-02T00:00:00.000Z')).toBe(false);
+    expect((await dynamoAlertStore.get(COUNTY, 'missing_submission', key))?.raisedAt).toBe(
+      '2031-06-01T00:00:00.000Z',
+    );
+    expect(await dynamoAlertStore.clear(COUNTY, 'missing_submission', key, '2031-06-03T00:00:00.000Z')).toBe(
+      true,
+    );
+    expect(await dynamoAlertStore.clear(COUNTY, 'missing_submission', key, '2031-06-04T00:00:00.000Z')).toBe(
+      false,
+    );
+    expect(await dynamoAlertStore.get(COUNTY, 'missing_submission', key)).toMatchObject({
+      status: 'cleared',
+      clearedAt: '2031-06-03T00:00:00.000Z',
+    });
+    expect(await raiseAt(key, '420702100201', '2031-06-05T00:00:00.000Z')).toBe(true);
+    const reopened = await dynamoAlertStore.get(COUNTY, 'missing_submission', key);
+    expect(reopened?.status).toBe('open');
+    expect(reopened?.clearedAt).toBeUndefined();
+  });
+
+  it('a town sees its villages’ alerts and the county-wide ones, not another town’s; pages cross both', async () => {
+    const id = randomUUID();
+    await raiseAt(`taihe-village-${id}`, '420702100202', '2031-07-01T00:00:00.000Z');
+    await raiseAt(`taihe-town-${id}`, '420702100000', '2031-07-02T00:00:00.000Z');
+    await raiseAt(`donggou-${id}`, '420702101201', '2031-07-03T00:00:00.000Z');
+    await raiseAt(`county-${id}`, COUNTY, '2031-07-04T00:00:00.000Z');
+    const taihe = (await openAlertKeys('town.taihe')).filter((k) => k.endsWith(id));
+    expect(taihe).toEqual([
+      `missing_submission:county-${id}`,
+      `missing_submission:taihe-town-${id}`,
+      `missing_submission:taihe-village-${id}`,
+    ]);
+    const donggou = (await openAlertKeys('town.donggou')).filter((k) => k.endsWith(id));
+    expect(donggou).toEqual([`missing_submission:county-${id}`, `missing_submission:donggou-${id}`]);
+    const county = (await openAlertKeys('county.staff')).filter((k) => k.endsWith(id));
+    expect(county).toHaveLength(4);
+    expect((await api('other.county.staff').get('/alerts?limit=200')).body.items).toEqual(
+      expect.not.arrayContaining([expect.objectContaining({ key: `county-${id}` })]),
+    );
+    const bad = await api('town.taihe').get('/alerts?cursor=bm90LWEtY3Vyc29y');
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues).toEqual([{ path: 'query.cursor', message: '分页游标无效，请从第一页重新查询' }]);
   });
 });
