@@ -12,6 +12,7 @@ import { decodeCursor, encodeCursor, type PageKey } from './cursor.ts';
 import { ValidationFailed } from '../http/errors.ts';
 import { Alert, type AlertKind } from '../domain/alert.ts';
 import { townOf } from '../domain/region.ts';
+import { missingSubmissionKey } from '../domain/submission-board.ts';
 
 export interface AlertScope {
   readonly countyCode: string;
@@ -181,10 +182,6 @@ export const dynamoAlertStore: AlertStore = {
     return { items: page.map(({ item }) => toAlert(item)), ...(nextCursor ? { nextCursor } : {}) };
   },
 };
-
-/** The key of a department's missing-submission alert for a due month. */
-export const missingSubmissionKey = (department: string, dueMonth: string): string =>
-  `${department}#${dueMonth}`;
 
 /**
  * Called by the intake when a department pushes: a late push clears the alert the 6th's check

@@ -125,6 +125,10 @@ export const missingDepartments = (input: Omit<BoardInput, 'missingMarks'>): Dep
     .filter((row) => row.expected && row.status === 'missing')
     .map((row) => row.department);
 
+/** The key of a department's `missing_submission` alert for a due month. */
+export const missingSubmissionKey = (department: string, dueMonth: string): string =>
+  `${department}#${dueMonth}`;
+
 const monthLabel = (month: string): string => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
 export const missingSubmissionAlertText = (department: Department, month: string, dueDay: number) => ({

@@ -4,11 +4,14 @@
  * open `missing_submission` alert. Running it twice changes nothing.
  */
 import type { AlertStore } from '../../adapters/alert-store.ts';
-import { missingSubmissionKey } from '../../adapters/alert-store.ts';
 import type { BoardDeps } from './get-board.ts';
 import type { Department } from '../../auth/roles.ts';
 import { openAlert } from '../../domain/alert.ts';
-import { missingDepartments, missingSubmissionAlertText } from '../../domain/submission-board.ts';
+import {
+  missingDepartments,
+  missingSubmissionAlertText,
+  missingSubmissionKey,
+} from '../../domain/submission-board.ts';
 import { shanghaiMonth } from '../../domain/shanghai-time.ts';
 
 export interface CheckDeps extends BoardDeps {
