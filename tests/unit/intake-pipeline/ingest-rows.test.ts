@@ -1,0 +1,178 @@
+/**
+ * IngestRows with in-memory stores: chunks are checkpointed, a short time budget stops after a
+ * chunk with `done: false`, and the next call carries on from the checkpoints, ending with the
+ * same items and counts as one uninterrupted run.
+ */
+import { describe, expect, it } from 'vitest';
+import { ingestRows, CHUNK_ROWS } from '../../../shared/usecases/intake/ingest-rows.ts';
+import { summarize } from '../../../shared/usecases/intake/summarize.ts';
+import { yearConfigOf } from '../../../shared/domain/year-config.ts';
+import { checkDigit } from '../../../shared/domain/resident-id.ts';
+import type { SubmissionCounts } from '../../../shared/domain/submission.ts';
+import type { IntakeDeps, StoredSubmission } from '../../../shared/usecases/intake/ports.ts';
+
+const VILLAGE = '420702100201';
+const idOf = (n: number) => {
+  const first17 = `42070219800101${String(n).padStart(3, '0')}`;
+  return `${first17}${checkDigit(first17)}`;
+};
+
+const fakeDeps = (rows: unknown[]) => {
+  const items = new Map<string, Record<string, unknown>>();
+  const chunks = new Map<number, SubmissionCounts>();
+  let sub: StoredSubmission = {
+    submissionId: 'sub-1',
+    countyCode: '420702000000',
+    department: 'medical_insurance',
+    channel: 'api',
+    period: '2026-02',
+    dueMonth: '2026-03',
+    receivedAt: '2026-03-04T02:00:00.000Z',
+    timeliness: 'on_time',
+    status: 'processing',
+    contentHash: 'h',
+    objectKey: 'batch.json',
+    submittedBy: 'dept.medical',
+    createdBy: 'u',
+    updatedAt: '2026-03-04T02:00:00.000Z',
+  };
+  const byPk = (prefix: string, ids: readonly string[], sk: string) =>
+    new Map(
+      ids.flatMap((id) => {
+        const item = items.get(`${prefix}${id}|${sk}`);
+        return item ? [[id, item]] : [];
+      }),
+    );
+  const deps: IntakeDeps = {
+    submissions: {
+      createClaimed: async () => ({ created: true }),
+      create: async () => undefined,
+      get: async () => sub,
+      listOfDepartment: async () => ({ items: [] }),
+      listOfCounty: async () => ({ items: [] }),
+      claimHash: async (_c, _d, _h, id) => id,
+      update: async (_id, fields) => {
+        sub = { ...sub, ...fields };
+      },
+      finish: async (_id, fields) => {
+        sub = { ...sub, ...fields };
+      },
+      chunks: async () => new Map(chunks),
+      saveChunk: async (_id, chunk, counts) => {
+        chunks.set(chunk, counts);
+      },
+      errors: async () => ({ items: [] }),
+      openIntakes: async () => [],
+    },
+    rows: {
+      claims: async (ids) =>
+        new Map(
+          [...byPk('RID#', ids, 'RID')].map(([id, item]) => [
+            id,
+            { householdId: String(item.householdId), memberId: String(item.memberId) },
+          ]),
+        ),
+      householdPlaces: async (ids) =>
+        new Map(
+          [...byPk('HH#', ids, 'HH')].map(([id, item]) => [
+            id,
+            {
+              countyCode: String(item.countyCode),
+              townCode: String(item.townCode),
+              villageCode: String(item.villageCode),
+            },
+          ]),
+        ),
+      cases: async (ids) =>
+        new Map(
+          [...byPk('CASE#', ids, 'CASE')].map(([id, item]) => [
+            id,
+            {
+              status: String(item.status),
+              intakeSubmissionId: String(item.intakeSubmissionId),
+              intakeRowNumber: Number(item.intakeRowNumber),
+            },
+          ]),
+        ),
+      sources: async (keys) =>
+        new Map(
+          keys.flatMap((k) => {
+            const item = items.get(`${k.pk}|${k.sk}`);
+            return item
+              ? [
+                  [
+                    `${k.pk}|${k.sk}`,
+                    {
+                      submissionId: String(item.submissionId),
+                      rowNumber: Number(item.rowNumber),
+                      outcome: item.outcome as 'accepted',
+                    },
+                  ],
+                ]
+              : [];
+          }),
+        ),
+      negatives: async () => new Map(),
+      villages: async () => new Map([[VILLAGE, '太和村']]),
+      put: async (list) => {
+        for (const item of list) items.set(`${String(item.pk)}|${String(item.sk)}`, item);
+      },
+      claimNew: async (claims) => {
+        for (const c of claims)
+          items.set(`RID#${c.residentId}|RID`, { householdId: c.householdId, memberId: c.memberId });
+        return new Set(claims.map((c) => c.residentId));
+      },
+      putHouseholds: async (households) => {
+        for (const h of households) items.set(`HH#${h.householdId}|HH`, { ...h });
+      },
+    },
+    content: {
+      file: async () => {
+        throw new Error('no file');
+      },
+      size: async () => undefined,
+      batch: async () => rows,
+      putBatch: async () => undefined,
+    },
+    config: async (county, year) => yearConfigOf(county, year),
+    submissionReceived: async () => undefined,
+  };
+  return { deps, items, chunks, submission: () => sub };
+};
+
+const batch = Array.from({ length: CHUNK_ROWS * 2 + 7 }, (_, i) => ({
+  residentId: idOf(i % (CHUNK_ROWS + 100)),
+  name: '王五',
+  villageCode: VILLAGE,
+  category: 'illness',
+  amountFen: i % 5 === 0 ? 100_000 : 900_000,
+  eventDate: '2026-02-10',
+  sourceRef: `YB-${i}`,
+}));
+
+describe('ingestRows', () => {
+  it('stops after a chunk when time is short, and the next call carries on to the same end', async () => {
+    const whole = fakeDeps(batch);
+    expect(await ingestRows(whole.deps, 'sub-1', { remainingMs: () => 60_000, reserveMs: 1_000 })).toEqual({
+      done: true,
+    });
+    const wholeCounts = await summarize(whole.deps, 'sub-1');
+
+    const stepped = fakeDeps(batch);
+    const short = { remainingMs: () => 0, reserveMs: 1_000 };
+    expect(await ingestRows(stepped.deps, 'sub-1', short)).toEqual({ done: false, nextChunk: 1 });
+    expect([...stepped.chunks.keys()]).toEqual([0]);
+    expect(await ingestRows(stepped.deps, 'sub-1', short)).toEqual({ done: false, nextChunk: 2 });
+    expect(await ingestRows(stepped.deps, 'sub-1', short)).toEqual({ done: true });
+    expect(await summarize(stepped.deps, 'sub-1')).toEqual(wholeCounts);
+    expect(wholeCounts).toEqual({
+      rows: CHUNK_ROWS * 2 + 7,
+      accepted: 480,
+      rejected: 0,
+      duplicates: 407,
+      screenedOut: 120,
+    });
+    expect([...stepped.items.keys()].sort()).toEqual([...whole.items.keys()].sort());
+    expect(stepped.submission().status).toBe('done');
+  });
+});
