@@ -21,6 +21,8 @@ export interface Prefixed {
   readonly complete: boolean;
   /** All the bytes again, prefix first, then the rest of the source. */
   readonly bytes: AsyncGenerator<Buffer>;
+  /** Closes the source when `bytes` will not be read. */
+  readonly close: () => Promise<void>;
 }
 
 /** Reads the first `want` bytes to look at, without losing them or buffering the rest. */
@@ -47,5 +49,8 @@ export const withPrefix = async (source: AsyncGenerator<Buffer>, want: number): 
       await source.return(undefined);
     }
   }
-  return { prefix, complete, bytes: replay() };
+  const close = async (): Promise<void> => {
+    await source.return(undefined);
+  };
+  return { prefix, complete, bytes: replay(), close };
 };

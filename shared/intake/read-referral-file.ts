@@ -53,7 +53,7 @@ const valuesOf = (row: RawRow, columns: HeaderColumns): ParsedRow['values'] => {
 };
 
 const rawRows = async (source: ByteSource, options: ReadOptions): Promise<AsyncGenerator<RawRow>> => {
-  const { prefix, complete, bytes } = await withPrefix(
+  const { prefix, complete, bytes, close } = await withPrefix(
     limitBytes(source, options.maxBytes),
     DETECT_PREFIX_BYTES,
   );
@@ -67,7 +67,7 @@ const rawRows = async (source: ByteSource, options: ReadOptions): Promise<AsyncG
     options.onFormat?.('csv', encoding);
     return readCsvRows(bytes, encoding);
   } catch (error) {
-    await bytes.return(undefined);
+    await close();
     throw error;
   }
 };

@@ -173,6 +173,16 @@ describe('readReferralFile: refused files', () => {
     for (const bytes of files) expect(await refusal(bytes)).toBe('不是 CSV 或 XLSX 文件');
   });
 
+  it('closes the source of a refused file', async () => {
+    const source = Readable.from(
+      Array.from({ length: 200 }, (_, i) =>
+        Buffer.from(i === 0 ? '%PDF-1.4'.padEnd(1024) : 'x'.repeat(1024)),
+      ),
+    );
+    await expect(readReferralFile(source, { maxBytes: MB }).next()).rejects.toThrow('不是 CSV 或 XLSX 文件');
+    expect(source.destroyed).toBe(true);
+  });
+
   it('refuses an empty file, a file of blank lines, and a header without data', async () => {
     expect(await refusal(Buffer.alloc(0))).toBe('文件为空：没有表头');
     expect(await refusal(Buffer.from('\r\n,,,\r\n'))).toBe('文件为空：没有表头');
