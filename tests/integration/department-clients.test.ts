@@ -87,6 +87,25 @@ describe('department clients (client credentials)', () => {
     ]);
   });
 
+  it('a client pushes for its own department and county only; another department cannot read it', async () => {
+    const civil = api(undefined, { token: await clientToken('dept.civil') });
+    const push = await civil.raw('POST', '/submissions', {
+      headers: { 'content-type': 'application/json', 'x-fpb-now': '2032-03-02T02:00:00.000Z' },
+      body: JSON.stringify({ period: '2032-02', rows: [{ residentId: 'bad', name: '测试' }] }),
+    });
+    expect(push.status).toBe(202);
+    const view = await civil.get(`/submissions/${push.body.submissionId}`);
+    expect(view.status).toBe(200);
+    expect(view.body).toMatchObject({
+      countyCode: '420702000000',
+      department: 'civil_affairs',
+      dueMonth: '2032-03',
+      timeliness: 'on_time',
+    });
+    const medical = api(undefined, { token: await clientToken('dept.medical') });
+    expect((await medical.get(`/submissions/${push.body.submissionId}`)).status).toBe(404);
+  });
+
   it('a client token cannot use what its role may not', async () => {
     const token = await clientToken('dept.medical');
     expect((await api(undefined, { token }).get('/alerts')).status).toBe(403);
