@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { route } from '../http/route.ts';
 import type { Role } from '../auth/roles.ts';
 import { Application, ApplicationStatus } from '../domain/application.ts';
+import { RegionCode } from '../domain/household-schema.ts';
 import { DISASTER_KINDS, FundCategory, SCHOOL_LEVELS } from '../domain/fund-case.ts';
 import { errorResponses, Id, page, PageQuery } from './common.ts';
 
@@ -96,9 +97,16 @@ export const listApplications = route({
   path: '/applications',
   function: 'list-applications',
   roles: APPLICATION_READERS,
-  summary: '申请列表（本辖区，按状态筛选，分页）',
+  summary: '申请列表（本辖区，按状态、村/乡镇筛选，分页）',
   tag: 'fund',
-  request: { query: z.object({ status: ApplicationStatus.optional(), ...PageQuery }) },
+  request: {
+    query: z.object({
+      status: ApplicationStatus.optional(),
+      villageCode: RegionCode.optional(),
+      townCode: RegionCode.optional(),
+      ...PageQuery,
+    }),
+  },
   responses: { 200: { description: '一页申请', schema: page(Application) }, ...errorResponses },
 });
 

@@ -254,6 +254,11 @@ describe('bottom-up applications: village → town → county → fund case', ()
     const mine = await api('town.taihe').get('/applications?status=submitted&limit=200');
     expect(mine.status).toBe(200);
     expect(mine.body.items.some((a: { applicationId: string }) => a.applicationId === id)).toBe(true);
+    const village = await api('town.taihe').get('/applications?villageCode=420702100201&limit=200');
+    expect(village.body.items.some((a: { applicationId: string }) => a.applicationId === id)).toBe(true);
+    const neighbour = await api('town.taihe').get('/applications?villageCode=420702100202&limit=200');
+    expect(neighbour.body.items.some((a: { applicationId: string }) => a.applicationId === id)).toBe(false);
+    expect((await api('village.taihe').get('/applications?villageCode=420702100202')).status).toBe(404);
     const theirs = await api('town.donggou').get('/applications?limit=200');
     expect(theirs.body.items.some((a: { applicationId: string }) => a.applicationId === id)).toBe(false);
     const approved = await api('county.staff').get('/applications?status=town_approved&limit=200');

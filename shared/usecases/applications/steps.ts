@@ -43,9 +43,13 @@ export const loadApplicationInScope = async (
 export const listApplications = (
   deps: ApplicationDeps,
   identity: Identity,
-  status: ApplicationStatus | undefined,
+  filter: { status?: ApplicationStatus; villageCode?: string; townCode?: string },
   page: PageRequest,
-): Promise<Page<Application>> => deps.applications.list({ regionCode: narrowRegion(identity), status }, page);
+): Promise<Page<Application>> =>
+  deps.applications.list(
+    { regionCode: narrowRegion(identity, filter.villageCode ?? filter.townCode), status: filter.status },
+    page,
+  );
 
 export const auditOf = (
   deps: ApplicationDeps,
