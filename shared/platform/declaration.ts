@@ -22,6 +22,13 @@ const AREAS: readonly Area[] = [
   referralTemplatesArea,
 ];
 
+const STATE_MACHINES = AREAS.flatMap((a) => a.stateMachines ?? []);
+
+/** `GET /health` reports every declared state machine, so it may describe each of them. */
+const HEALTH_FUNCTION = 'get-health';
+const withHealthChecks = (fn: FunctionDecl): FunctionDecl =>
+  fn.name === HEALTH_FUNCTION ? { ...fn, describesStateMachines: STATE_MACHINES.map((m) => m.name) } : fn;
+
 export const declaration: PlatformDeclaration = {
   auth: {
     preTokenGenerationFunction: 'pre-token-generation',
@@ -66,9 +73,9 @@ export const declaration: PlatformDeclaration = {
     },
   ],
 
-  functions: AREAS.flatMap((a) => a.functions),
+  functions: AREAS.flatMap((a) => a.functions).map(withHealthChecks),
   routes: AREAS.flatMap((a) => a.routes),
-  stateMachines: AREAS.flatMap((a) => a.stateMachines ?? []),
+  stateMachines: STATE_MACHINES,
   schedules: AREAS.flatMap((a) => a.schedules ?? []),
 };
 

@@ -8,7 +8,6 @@ export const platformArea: Area = {
     api('get-health', 'functions/platform/get-health.ts', 'Health of each component', {
       tables: { main: 'read', audit: 'read' },
       buckets: { evidence: 'read' },
-      describesStateMachines: ['registry-snapshot'],
     }),
     api(
       'get-openapi',

@@ -40,3 +40,13 @@ describe('the role check of every declared route, for every role', () => {
     }
   });
 });
+
+describe('the health function', () => {
+  it('may describe every declared state machine', () => {
+    const health = declaration.functions.find((f) => f.name === 'get-health');
+    expect([...(health?.describesStateMachines ?? [])].sort()).toEqual(
+      declaration.stateMachines.map((m) => m.name).sort(),
+    );
+    expect(declaration.stateMachines.length).toBeGreaterThanOrEqual(2);
+  });
+});

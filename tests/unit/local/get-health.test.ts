@@ -16,6 +16,7 @@ const ENV = {
   TABLE_AUDIT: 'fpb-audit',
   BUCKET_EVIDENCE: 'fpb-evidence',
   STATE_MACHINE_REGISTRY_SNAPSHOT_ARN: SNAPSHOT_ARN,
+  STATE_MACHINE_REFERRAL_INTAKE_ARN: SNAPSHOT_ARN.replace('registry-snapshot', 'referral-intake'),
 };
 
 const call = async () => {
@@ -77,18 +78,23 @@ describe('GET /health', () => {
   it('is degraded when a declared state machine is missing', async () => {
     dynamoMock.on(DescribeTableCommand).resolves({ Table: { TableStatus: 'ACTIVE' } });
     s3Mock.on(HeadBucketCommand).resolves({});
-    sfnMock
-      .on(DescribeStateMachineCommand)
-      .rejects(new StateMachineDoesNotExist({ message: 'no', $metadata: {} }));
+    sfnMock.on(DescribeStateMachineCommand).callsFake(async (input: { stateMachineArn?: string }) => {
+      if (input.stateMachineArn === SNAPSHOT_ARN)
+        throw new StateMachineDoesNotExist({ message: 'no', $metadata: {} });
+      return { status: 'ACTIVE' };
+    });
     const { status, body } = await call();
     expect(status).toBe(503);
     expect(body.components.stepfunctions).toEqual({
       status: 'down',
       detail: 'registry-snapshot: StateMachineDoesNotExist',
     });
-    expect(sfnMock.commandCalls(DescribeStateMachineCommand)[0]?.args[0].input.stateMachineArn).toBe(
-      SNAPSHOT_ARN,
-    );
+    expect(
+      sfnMock
+        .commandCalls(DescribeStateMachineCommand)
+        .map((c) => c.args[0].input.stateMachineArn)
+        .sort(),
+    ).toEqual([ENV.STATE_MACHINE_REFERRAL_INTAKE_ARN, SNAPSHOT_ARN].sort());
   });
 
   it('reports a resource whose grant (environment variable) is missing as down', async () => {
