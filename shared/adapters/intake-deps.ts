@@ -5,12 +5,11 @@ import { configStore } from './config-store.ts';
 import { dynamoIntakeRowStore } from './intake-row-store.ts';
 import { s3RawContent } from './intake-content.ts';
 import { dynamoSubmissionStore } from './intake-store.ts';
-import { negativeListStore } from './negative-list-store.ts';
 import { clearMissingSubmissionAlert } from './alert-store.ts';
 
 export const intakeDeps: IntakeDeps = {
   submissions: dynamoSubmissionStore(dynamo, tableName.main),
-  rows: dynamoIntakeRowStore(dynamo, tableName.main, tableName.audit, negativeListStore),
+  rows: dynamoIntakeRowStore(dynamo, tableName.main, tableName.audit),
   content: s3RawContent(s3, bucketName.evidence),
   config: (countyCode, year) => configStore.get(countyCode, year),
   submissionReceived: async (countyCode, department, dueMonth, at) => {

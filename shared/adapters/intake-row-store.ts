@@ -1,7 +1,7 @@
 /**
  * The intake's per-chunk reads and writes in the main table, all batched: resident-ID claims
  * (`RID#<id>`), household places (`HH#<id>`, projected), cases (`CASE#<id>` / `CASE`), case sources
- * (`CASE#<id>` / `SRC#<department>#<sourceRef>`), the negative list (`NEG#<id>`), and BatchWriteItem
+ * (`CASE#<id>` / `SRC#<department>#<sourceRef>`), the negative list (`NEG#<id>`, `negativeKey`), and BatchWriteItem
  * for everything a chunk writes. New people's resident-ID claims are conditional puts, up to 100 in
  * one transaction (the registry's one-ID-one-household rule holds, without a request per person); their households and audit
  * records follow in batches, in the registry's own item layout (`householdItem`, `auditItem`).
@@ -11,7 +11,7 @@ import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-
 import type { IntakeRowStore } from '../usecases/intake/ports.ts';
 import type { RowOutcome } from '../usecases/intake/decide-rows.ts';
 import { keyText } from '../usecases/intake/decide-rows.ts';
-import type { NegativeListStore } from './negative-list-store.ts';
+import { negativeKey } from '../domain/negative-list.ts';
 import { batchGet, batchPut, inParallel } from './batch-io.ts';
 import { householdItem } from './household-store.ts';
 import { auditItem } from './audit-store.ts';
@@ -68,7 +68,6 @@ export const dynamoIntakeRowStore = (
   client: DynamoDBDocumentClient,
   table: () => string,
   auditTable: () => string,
-  negativeList: NegativeListStore,
 ): IntakeRowStore => ({
   async claims(residentIds) {
     const keys = residentIds.map((id) => ({ pk: `RID#${id.slice(0, 18)}`, sk: 'RID' }));
@@ -137,8 +136,11 @@ export const dynamoIntakeRowStore = (
     );
   },
   async negatives(residentIds) {
-    const hits = await negativeList.lookup([...residentIds]);
-    return new Map([...hits].map(([id, hit]) => [id, hit.reason]));
+    const found = await batchGet(client, table(), residentIds.map(negativeKey), {
+      projection: ['reason'],
+      parallel: PARALLEL,
+    });
+    return new Map([...found.values()].map((item) => [String(item.pk).slice(4), String(item.reason)]));
   },
   async villages(countyCode) {
     const regions = await regionStore.listCounty(countyCode);

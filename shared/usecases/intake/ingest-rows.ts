@@ -67,8 +67,10 @@ export const ingestRows = async (
       chunk: current,
     });
     const at = now().toISOString();
-    await deps.submissions.saveChunk(submissionId, current, counts, at);
-    await deps.submissions.update(submissionId, { status: 'processing', heartbeatAt: at, updatedAt: at });
+    await Promise.all([
+      deps.submissions.saveChunk(submissionId, current, counts, at),
+      deps.submissions.update(submissionId, { status: 'processing', heartbeatAt: at, updatedAt: at }),
+    ]);
     return budget.remainingMs() < budget.reserveMs;
   };
   try {
