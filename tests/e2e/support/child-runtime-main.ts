@@ -1,7 +1,8 @@
 /**
  * The local runtime in its own process, for tests that kill it (SIGKILL) and start it again on
  * the same data directory. Prints one JSON line when up; reads commands on stdin:
- * `run <schedule>` → fires the schedule now and prints `{"ran": name, "status": …}`.
+ * `run <schedule>` → fires the schedule now and prints `{"ran": name, "run": …}`;
+ * `invoke <function> <json>` → invokes a declared function and prints `{"invoked": name, "result": …}`.
  */
 import '../../../infra/local/node-env.ts';
 import { createInterface } from 'node:readline';
@@ -27,6 +28,11 @@ for await (const line of createInterface({ input: process.stdin })) {
   if (command === 'run' && name) {
     const run = await runtime.scheduler.runNow(name);
     process.stdout.write(`${JSON.stringify({ ran: name, run })}\n`);
+  }
+  if (command === 'invoke' && name) {
+    const event = JSON.parse(line.trim().split(/\s+/).slice(2).join(' ') || '{}') as unknown;
+    const result = await runtime.functions.invoke(name, event);
+    process.stdout.write(`${JSON.stringify({ invoked: name, result })}\n`);
   }
   if (command === 'stop') {
     await runtime.stop();

@@ -21,6 +21,8 @@ export interface ChildRuntime {
   token(username: string): Promise<string>;
   /** Fires a declared schedule now and waits for it. */
   runSchedule(name: string): Promise<unknown>;
+  /** Invokes a declared function in the child with a JSON event and waits for its result. */
+  invoke(name: string, event: unknown): Promise<unknown>;
   /** SIGKILL to the whole process group: the crash. */
   kill(): Promise<void>;
   /** A clean stop. */
@@ -83,6 +85,16 @@ export const startChildRuntime = async (dataDir: string, timeoutMs = 60_000): Pr
           return true;
         });
         child.stdin?.write(`run ${name}\n`);
+      });
+    },
+    invoke(name, event) {
+      return new Promise((resolve) => {
+        waiting.push((message) => {
+          if (message.invoked !== name) return false;
+          resolve(message.result);
+          return true;
+        });
+        child.stdin?.write(`invoke ${name} ${JSON.stringify(event)}\n`);
       });
     },
     async kill() {
