@@ -56,7 +56,7 @@ const StoredSubmissionSchema = Submission.extend({
   objectStoredAt: z.string().optional(),
   failures: z.number().int().optional(),
   lastError: z.string().optional(),
-  createdBy: z.string(),
+  createdBy: z.string().optional(),
 });
 
 const toSubmission = (item: Record<string, unknown>): StoredSubmission =>

@@ -21,7 +21,8 @@ export interface StoredSubmission extends Submission {
   readonly failures?: number;
   /** The error name of the last failed run. */
   readonly lastError?: string;
-  readonly createdBy: string;
+  /** The user id of the pusher (absent on submissions written by other means, e.g. the board’s fixtures). */
+  readonly createdBy?: string;
 }
 
 export interface RowErrorRecord {
