@@ -3,7 +3,13 @@
  * service's maximum size, a few in flight at once, unprocessed keys and items sent again with
  * backoff until none are left (or the attempts run out: then it throws, so a task is retried).
  */
-import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  QueryCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 
 export type Key = Readonly<Record<string, string>>;
 type Item = Record<string, unknown>;
@@ -89,4 +95,16 @@ export const batchPut = async (
       pending = (result.UnprocessedItems?.[table] ?? []) as Request[];
     }
   });
+};
+
+/** Every item of a query, page after page (small partitions only: regions, a board month). */
+export const queryAll = async (client: DynamoDBDocumentClient, input: QueryCommandInput): Promise<Item[]> => {
+  const items: Item[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await client.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
 };

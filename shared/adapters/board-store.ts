@@ -4,12 +4,13 @@
  * own prefix); the departments marked missing are `pk=BOARD#<countyCode>#<dueMonth>`,
  * `sk=MISSING#<department>` {markedAt}.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { z } from 'zod';
 import { dynamo, tableName } from './aws-clients.ts';
 import { DEPARTMENTS, type Department } from '../auth/roles.ts';
 import type { BoardSubmission } from '../domain/submission-board.ts';
+import { queryAll } from './batch-io.ts';
 
 export interface BoardStore {
   /** The month's submissions of the county, or of one department. */
@@ -30,22 +31,11 @@ const SubmissionFacts = z.object({
 
 const MissingMark = z.object({ department: z.enum(DEPARTMENTS), markedAt: z.string() });
 
-const queryAll = async (input: ConstructorParameters<typeof QueryCommand>[0]) => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-};
-
 const boardPk = (countyCode: string, month: string) => `BOARD#${countyCode}#${month}`;
 
 export const dynamoBoardStore: BoardStore = {
   async monthSubmissions(countyCode, month, department) {
-    const items = await queryAll({
+    const items = await queryAll(dynamo, {
       TableName: tableName.main(),
       IndexName: 'gsi2',
       KeyConditionExpression: department ? 'gsi2pk = :pk AND begins_with(gsi2sk, :dept)' : 'gsi2pk = :pk',
@@ -60,7 +50,7 @@ export const dynamoBoardStore: BoardStore = {
   },
 
   async missingMarks(countyCode, month) {
-    const items = await queryAll({
+    const items = await queryAll(dynamo, {
       TableName: tableName.main(),
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :missing)',
       ExpressionAttributeValues: { ':pk': boardPk(countyCode, month), ':missing': 'MISSING#' },

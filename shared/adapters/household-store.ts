@@ -26,6 +26,7 @@ import type {
 import { auditItem } from './audit-store.ts';
 import { decodeCursor, pageOf } from './cursor.ts';
 import { transactWrite, type GuardedItem } from './transaction-errors.ts';
+import { withoutKeys } from './item-keys.ts';
 
 export interface Tables {
   readonly main: () => string;
@@ -57,20 +58,7 @@ export const householdItem = (household: Household): Record<string, unknown> => 
   gsi3sk: listSortKey(household),
 });
 
-const KEY_ATTRIBUTES = new Set([
-  'pk',
-  'sk',
-  'entity',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'gsi3pk',
-  'gsi3sk',
-]);
-
-const toHousehold = (item: Record<string, unknown>): Household =>
-  Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name))) as Household;
+const toHousehold = (item: Record<string, unknown>): Household => withoutKeys(item) as Household;
 
 const householdWrite = (table: string, write: HouseholdWrite): GuardedItem => {
   const Item = householdItem(write.household);

@@ -24,18 +24,7 @@ import { Submission, submissionItem, submissionKey, type SubmissionCounts } from
 import type { Page, PageRequest } from '../usecases/registry/ports.ts';
 import type { RowErrorRecord, StoredSubmission, SubmissionStore } from '../usecases/intake/ports.ts';
 import { decodeCursor, pageOf } from './cursor.ts';
-
-const KEY_ATTRIBUTES = new Set([
-  'pk',
-  'sk',
-  'entity',
-  'gsi1pk',
-  'gsi1sk',
-  'gsi2pk',
-  'gsi2sk',
-  'gsi3pk',
-  'gsi3sk',
-]);
+import { withoutKeys } from './item-keys.ts';
 
 const hashKey = (countyCode: string, department: string, hash: string) => ({
   pk: `SUBHASH#${countyCode}#${department}#${hash}`,
@@ -60,9 +49,7 @@ const StoredSubmissionSchema = Submission.extend({
 });
 
 const toSubmission = (item: Record<string, unknown>): StoredSubmission =>
-  StoredSubmissionSchema.parse(
-    Object.fromEntries(Object.entries(item).filter(([name]) => !KEY_ATTRIBUTES.has(name))),
-  );
+  StoredSubmissionSchema.parse(withoutKeys(item));
 
 const setExpression = (fields: Record<string, unknown>) => {
   const entries = Object.entries(fields).filter(([, value]) => value !== undefined);

@@ -3,9 +3,10 @@
  * `gsi1pk=REGIONS#<countyCode>`, `gsi1sk=<code>` lists a county's towns and villages;
  * counties also carry `gsi2pk=COUNTIES`, `gsi2sk=<code>` so the nightly jobs can list them.
  */
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from './aws-clients.ts';
 import { countyOf } from '../domain/region.ts';
+import { queryAll } from './batch-io.ts';
 
 export interface RegionRecord {
   readonly code: string;
@@ -24,17 +25,6 @@ export const regionItem = (region: RegionRecord) => ({
   ...(region.level === 'county' ? { gsi2pk: 'COUNTIES', gsi2sk: region.code } : {}),
 });
 
-const queryAll = async (input: ConstructorParameters<typeof QueryCommand>[0]) => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-};
-
 const toRegion = (item: Record<string, unknown>): RegionRecord => ({
   code: String(item.code),
   name: String(item.name),
@@ -48,7 +38,7 @@ export const regionStore = {
   },
   /** The county and all its towns and villages, ordered by code. */
   async listCounty(countyCode: string): Promise<RegionRecord[]> {
-    const items = await queryAll({
+    const items = await queryAll(dynamo, {
       TableName: tableName.main(),
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk',
@@ -57,7 +47,7 @@ export const regionStore = {
     return items.map(toRegion);
   },
   async listCounties(): Promise<string[]> {
-    const items = await queryAll({
+    const items = await queryAll(dynamo, {
       TableName: tableName.main(),
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk',

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { referralCaseId } from '../../shared/domain/fund-case.ts';
+import { COLUMN_HEADERS, REFERRAL_FIELDS } from '../../shared/intake/columns.ts';
 import { randomResidentId } from '../support/resident-ids.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { startChildRuntime, type ChildRuntime } from './support/child-runtime.ts';
@@ -19,17 +20,8 @@ const COUNTY = '420702000000';
 const VILLAGE = '420702100201';
 const ROWS = 1200;
 const CHUNK_ROWS = 500;
-const HEADERS = [
-  '身份证号',
-  '姓名',
-  '村级区划代码',
-  '事件类别',
-  '灾害类型',
-  '学段',
-  '金额（元）',
-  '事件日期',
-  '来源编号',
-];
+/** The template's columns, without the two optional ones. */
+const HEADERS = REFERRAL_FIELDS.slice(0, 9).map((field) => COLUMN_HEADERS[field]);
 
 /** Every person new to the registry; odd rows above the 5,000-yuan deductible, even rows not. */
 const people = Array.from({ length: ROWS }, () => randomResidentId());
