@@ -8,6 +8,7 @@ import { ReferralRow } from '../../domain/referral-row.ts';
 import { readReferralFile, type CellValue } from '../../intake/read-referral-file.ts';
 import { rowFromValues } from '../../intake/row-from-values.ts';
 import { COLUMN_HEADERS } from '../../intake/columns.ts';
+import { TEMPLATE_EXAMPLE } from '../../intake/template.ts';
 import type { CheckedRow } from './decide-rows.ts';
 
 export interface RowSource {
@@ -46,6 +47,12 @@ const storable = (values: Readonly<Record<string, CellValue | undefined>>): Reco
     ),
   );
 
+export const TEMPLATE_EXAMPLE_ROW = '这是模板中的示例行，请删除后再上传';
+
+/** The template's example row, left in the file: never taken in as a referral. */
+const isTemplateExample = (row: ReferralRow): boolean =>
+  row.sourceRef === TEMPLATE_EXAMPLE.sourceRef && row.residentId === TEMPLATE_EXAMPLE.residentId;
+
 async function* checkFile(
   stream: Readable,
   maxBytes: number,
@@ -54,7 +61,14 @@ async function* checkFile(
   const options = { maxBytes, ...(sizeBytes !== undefined ? { sizeBytes } : {}) };
   for await (const parsed of readReferralFile(stream, options)) {
     const result = rowFromValues(parsed.values);
-    if (result.ok) yield { rowNumber: parsed.rowNumber, ok: true, row: result.row };
+    if (result.ok && isTemplateExample(result.row))
+      yield {
+        rowNumber: parsed.rowNumber,
+        ok: false,
+        errors: [{ field: COLUMN_HEADERS.sourceRef, message: TEMPLATE_EXAMPLE_ROW }],
+        values: storable(parsed.values),
+      };
+    else if (result.ok) yield { rowNumber: parsed.rowNumber, ok: true, row: result.row };
     else
       yield {
         rowNumber: parsed.rowNumber,
