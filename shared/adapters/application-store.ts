@@ -3,7 +3,7 @@
  * `sk=APP`, gsi1/2/3 `APPS#<village|town|county>` / `<status>#<createdAt>#<id>`. Every step is
  * written with its audit records, and forwarding with the event's fund case, in one transaction.
  */
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   Application,
   applicationItem,
@@ -12,15 +12,12 @@ import {
 } from '../domain/application.ts';
 import { fundCaseItem, type FundCase } from '../domain/fund-case.ts';
 import { STALE_VERSION } from '../domain/household.ts';
-import { levelOf } from '../domain/region.ts';
 import { Conflict, NotFound } from '../http/errors.ts';
 import type { Page, PageRequest } from '../usecases/registry/ports.ts';
 import { dynamo, tableName } from './aws-clients.ts';
 import { caseUpdate } from './fund-case-store.ts';
-import { decodeCursor, pageOf } from './cursor.ts';
+import { queryRegionIndex } from './region-index.ts';
 import { transactWrite, type GuardedItem } from './transaction-errors.ts';
-
-const INDEX = { village: 'gsi1', town: 'gsi2', county: 'gsi3' } as const;
 
 export interface ApplicationListQuery {
   readonly regionCode: string;
@@ -77,29 +74,11 @@ export const dynamoApplicationStore = (
   },
 
   async list(query, page) {
-    const index = INDEX[levelOf(query.regionCode)];
-    const pkName = `${index}pk`;
-    const skName = `${index}sk`;
-    const partition = `APPS#${query.regionCode}`;
-    const keyAttributes = ['pk', 'sk', pkName, skName];
-    const statusPrefix = query.status ? `${query.status}#` : undefined;
-    const result = await client.send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: index,
-        KeyConditionExpression: `#gpk = :pk${statusPrefix ? ' AND begins_with(#gsk, :status)' : ''}`,
-        ExpressionAttributeNames: { '#gpk': pkName, ...(statusPrefix ? { '#gsk': skName } : {}) },
-        ExpressionAttributeValues: { ':pk': partition, ...(statusPrefix ? { ':status': statusPrefix } : {}) },
-        ScanIndexForward: false,
-        Limit: page.limit + 1,
-        ExclusiveStartKey: decodeCursor(page.cursor, {
-          attributes: keyAttributes,
-          equal: { [pkName]: partition },
-          ...(statusPrefix ? { startsWith: { [skName]: statusPrefix } } : {}),
-        }),
-      }),
+    const found = await queryRegionIndex(
+      client,
+      { table: table(), prefix: 'APPS#', regionCode: query.regionCode, status: query.status },
+      page,
     );
-    const found = pageOf(result.Items ?? [], page.limit, keyAttributes);
     return { items: found.items.map(toApplication), nextCursor: found.nextCursor };
   },
 

@@ -7,13 +7,10 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import { CaseSource, FundCase, fundCaseItem, fundCaseKey, type CaseStatus } from '../domain/fund-case.ts';
 import { STALE_VERSION } from '../domain/household.ts';
 import { Conflict, NotFound } from '../http/errors.ts';
-import { levelOf } from '../domain/region.ts';
 import type { Page, PageRequest } from '../usecases/registry/ports.ts';
 import { dynamo, tableName } from './aws-clients.ts';
-import { decodeCursor, pageOf } from './cursor.ts';
 import { transactWrite, type GuardedItem } from './transaction-errors.ts';
-
-const INDEX = { village: 'gsi1', town: 'gsi2', county: 'gsi3' } as const;
+import { queryRegionIndex } from './region-index.ts';
 
 export interface CaseListQuery {
   /** Village, town or county code: picks the index. */
@@ -85,34 +82,17 @@ export const dynamoFundCaseStore = (
   },
 
   async list(query, page) {
-    const index = INDEX[levelOf(query.regionCode)];
-    const pkName = `${index}pk`;
-    const skName = `${index}sk`;
-    const partition = `CASES#${query.regionCode}`;
-    const keyAttributes = ['pk', 'sk', pkName, skName];
-    const statusPrefix = query.status ? `${query.status}#` : undefined;
-    const result = await client.send(
-      new QueryCommand({
-        TableName: table(),
-        IndexName: index,
-        KeyConditionExpression: `#gpk = :pk${statusPrefix ? ' AND begins_with(#gsk, :status)' : ''}`,
-        ...(query.category ? { FilterExpression: 'category = :category' } : {}),
-        ExpressionAttributeNames: { '#gpk': pkName, ...(statusPrefix ? { '#gsk': skName } : {}) },
-        ExpressionAttributeValues: {
-          ':pk': partition,
-          ...(statusPrefix ? { ':status': statusPrefix } : {}),
-          ...(query.category ? { ':category': query.category } : {}),
-        },
-        ScanIndexForward: false,
-        Limit: page.limit + 1,
-        ExclusiveStartKey: decodeCursor(page.cursor, {
-          attributes: keyAttributes,
-          equal: { [pkName]: partition },
-          ...(statusPrefix ? { startsWith: { [skName]: statusPrefix } } : {}),
-        }),
-      }),
+    const found = await queryRegionIndex(
+      client,
+      {
+        table: table(),
+        prefix: 'CASES#',
+        regionCode: query.regionCode,
+        status: query.status,
+        ...(query.category ? { equals: { category: query.category } } : {}),
+      },
+      page,
     );
-    const found = pageOf(result.Items ?? [], page.limit, keyAttributes);
     return { items: found.items.map(toCase), nextCursor: found.nextCursor };
   },
 
