@@ -64,6 +64,17 @@ export const dynamoSubmissionStore = (
   client: DynamoDBDocumentClient,
   table: () => string,
 ): SubmissionStore => {
+  /** A new submission and its open-intake entry, written together. */
+  const openingPuts = (submission: StoredSubmission) => [
+    {
+      Put: {
+        TableName: table(),
+        Item: itemOf(submission),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    { Put: { TableName: table(), Item: { ...openKey(submission.submissionId), entity: 'openIntake' } } },
+  ];
   const get = async (submissionId: string) => {
     const found = await client.send(new GetCommand({ TableName: table(), Key: submissionKey(submissionId) }));
     return found.Item ? toSubmission(found.Item) : undefined;
@@ -111,19 +122,7 @@ export const dynamoSubmissionStore = (
                   ConditionExpression: 'attribute_not_exists(pk)',
                 },
               },
-              {
-                Put: {
-                  TableName: table(),
-                  Item: itemOf(submission),
-                  ConditionExpression: 'attribute_not_exists(pk)',
-                },
-              },
-              {
-                Put: {
-                  TableName: table(),
-                  Item: { ...openKey(submission.submissionId), entity: 'openIntake' },
-                },
-              },
+              ...openingPuts(submission),
             ],
           }),
         );
@@ -141,21 +140,7 @@ export const dynamoSubmissionStore = (
     async create(submission) {
       await client.send(
         new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: table(),
-                Item: itemOf(submission),
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-            {
-              Put: {
-                TableName: table(),
-                Item: { ...openKey(submission.submissionId), entity: 'openIntake' },
-              },
-            },
-          ],
+          TransactItems: [...openingPuts(submission)],
         }),
       );
     },

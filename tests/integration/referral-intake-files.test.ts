@@ -21,19 +21,11 @@ import { waitFor } from '../support/wait-for.ts';
 import { randomResidentId } from '../support/resident-ids.ts';
 import { DONGGOU_VILLAGE, SHAOJIALONG_VILLAGE, TAIHE_VILLAGE } from '../support/household-input.ts';
 import { referralCaseId } from '../../shared/domain/fund-case.ts';
+import { COLUMN_HEADERS, REFERRAL_FIELDS } from '../../shared/intake/columns.ts';
 
 const COUNTY = '420702000000';
-const HEADERS = [
-  '身份证号',
-  '姓名',
-  '村级区划代码',
-  '事件类别',
-  '灾害类型',
-  '学段',
-  '金额（元）',
-  '事件日期',
-  '来源编号',
-];
+/** The template's columns without the two optional ones. */
+const HEADERS = REFERRAL_FIELDS.slice(0, 9).map((field) => COLUMN_HEADERS[field]);
 
 let doc: DynamoDBDocumentClient;
 beforeAll(() => {
