@@ -94,6 +94,15 @@ export const DEMO_USERS: readonly DemoUser[] = [
     townCode: '420703100000',
     villageCode: '420703100201',
   }),
+  user(19, 'adjuster.zhang', 'insurer_adjuster', '人保财险 核查员张', {
+    ...county,
+    insurerContract: INSURER,
+  }),
+  user(20, 'dept.finance', 'department', '区财政局', { ...county, department: 'finance_office' }),
+  user(21, 'dept.police', 'department', '区公安分局', { ...county, department: 'police' }),
+  user(22, 'dept.resources', 'department', '区自然资源局', { ...county, department: 'natural_resources' }),
+  user(23, 'dept.market', 'department', '区市场监督管理局', { ...county, department: 'market_regulation' }),
+  user(24, 'dept.hr', 'department', '区人力资源和社会保障局', { ...county, department: 'human_resources' }),
 ];
 
 /**

@@ -12,6 +12,8 @@ import { referralTemplatesArea } from './areas/referral-templates.ts';
 import { referralsArea } from './areas/referrals.ts';
 import { boardArea } from './areas/board.ts';
 import { fundCasesArea } from './areas/fund-cases.ts';
+import { verificationArea } from './areas/verification.ts';
+import { monitoringArea } from './areas/monitoring.ts';
 
 const AREAS: readonly Area[] = [
   platformArea,
@@ -20,6 +22,8 @@ const AREAS: readonly Area[] = [
   fundCasesArea,
   referralsArea,
   referralTemplatesArea,
+  verificationArea,
+  monitoringArea,
 ];
 
 const STATE_MACHINES = AREAS.flatMap((a) => a.stateMachines ?? []);
