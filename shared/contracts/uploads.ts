@@ -4,7 +4,18 @@ import { route } from '../http/route.ts';
 import { ROLES } from '../auth/roles.ts';
 import { errorResponses } from './common.ts';
 
-export const UPLOAD_KINDS = ['household_evidence', 'authorization', 'department_file'] as const;
+/** What an upload is for; its `ownerId` is the record it belongs to (household, case, procedure, meeting). */
+export const UPLOAD_KINDS = [
+  'household_evidence',
+  'authorization',
+  'department_file',
+  'verification_evidence',
+  'reinspection_evidence',
+  'deliberation_minutes',
+  'objection_evidence',
+  'monitoring_evidence',
+  'payment_evidence',
+] as const;
 
 export const ALLOWED_CONTENT_TYPES = [
   'image/jpeg',

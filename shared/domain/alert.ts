@@ -8,10 +8,24 @@ import { z } from 'zod';
 import { REGION_CODE, countyOf } from './region.ts';
 
 /** The kinds of alert; later areas add theirs here. */
-export const ALERT_KINDS = ['missing_submission'] as const;
+export const ALERT_KINDS = [
+  'missing_submission',
+  'verification_overdue',
+  'procedure_overdue',
+  'calendar_missing',
+  'fund_balance_low',
+] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
-export const ALERT_LINK_TYPES = ['submission_board', 'submission', 'household', 'fund_case'] as const;
+export const ALERT_LINK_TYPES = [
+  'submission_board',
+  'submission',
+  'household',
+  'fund_case',
+  'verification_task',
+  'monitoring_procedure',
+  'notice',
+] as const;
 
 export const AlertLink = z.object({
   type: z.enum(ALERT_LINK_TYPES),
