@@ -50,6 +50,31 @@ export const YearConfig = z.object({
       incomeFarAboveFactor: z.number().min(1).default(2),
     })
     .prefault({}),
+  /** Dynamic monitoring (SPEC §4.3–4.5). */
+  monitoring: z
+    .object({
+      /** Whole identification procedure, days from opening. */
+      procedureDays: z.number().int().min(1).default(15),
+      /** Monitoring contact and assistance plan, days after approval. */
+      assistanceSetupDays: z.number().int().min(1).default(10),
+      /** Each identification step is due this many days after opening (capped by procedureDays). */
+      stepDays: z
+        .object({
+          home_verification: z.number().int().min(1).default(3),
+          asset_checks: z.number().int().min(1).default(6),
+          deliberation: z.number().int().min(1).default(7),
+          notice: z.number().int().min(1).default(14),
+          town_review: z.number().int().min(1).default(15),
+          county_approval: z.number().int().min(1).default(15),
+        })
+        .prefault({}),
+      /** Elimination: months monitored at least, months with income above the line at least. */
+      minMonthsMonitored: z.number().int().min(0).default(3),
+      incomeAboveLineMonths: z.number().int().min(1).default(6),
+      /** "Single risk, single measure": more measures than this for one risk are flagged. */
+      maxMeasuresPerRisk: z.number().int().min(1).default(2),
+    })
+    .prefault({}),
   payoutRules: z
     .object({
       illness: CategoryRule.default({ deductibleFen: 500_000, rate: 0.7, capFen: 10_000_000 }),
