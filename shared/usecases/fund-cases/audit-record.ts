@@ -12,7 +12,7 @@ export interface FundAuditInput {
   readonly at: string;
   readonly identity: Identity;
   readonly action: string;
-  readonly entityType: 'fundCase' | 'application' | 'negativeList';
+  readonly entityType: 'fundCase' | 'application' | 'negativeList' | 'deliberation' | 'notice' | 'calendar';
   readonly entityId: string;
   readonly countyCode: string;
   readonly villageCode?: string;
