@@ -42,7 +42,18 @@ export const SCHOOL_LEVELS = [
  * Life of a case. This issue creates `screened_out` and `awaiting_verification`; later issues
  * move it on (verification, sampling, deliberation, notice, payout).
  */
-export const CASE_STATUSES = ['screened_out', 'awaiting_verification', 'closed'] as const;
+export const CASE_STATUSES = [
+  'screened_out',
+  'awaiting_verification',
+  /** Verification (SPEC §3.3–3.4): assigned, result submitted, drawn for re-inspection, sent back. */
+  'in_verification',
+  'verified',
+  'awaiting_reinspection',
+  'reverification',
+  /** Where the deliberation issue starts (SPEC §3.5). */
+  'awaiting_deliberation',
+  'closed',
+] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
@@ -79,6 +90,11 @@ export const FundCase = z
     screenReasons: z.array(ScreenReason).default([]),
     sentOnBy: z.string().optional(),
     sentOnReason: z.string().optional(),
+    /** The verification round in progress or last done (1, 2 after a re-inspection discrepancy…). */
+    verificationRound: z.number().int().min(1).optional(),
+    /** Held after a re-inspection discrepancy until re-verified (SPEC §3.4). */
+    payoutHeld: z.boolean().optional(),
+    closedReason: ScreenReason.optional().meta({ description: '结案原因（如核查不符合条件）' }),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
