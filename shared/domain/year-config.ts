@@ -75,6 +75,28 @@ export const YearConfig = z.object({
       maxMeasuresPerRisk: z.number().int().min(1).default(2),
     })
     .prefault({}),
+  verification: z
+    .object({
+      /**
+       * SPEC §3.3 "expenditure clearly above income": with no stable income, a household above the
+       * fund line is eligible when its compliant self-paid expenses A36 exceed A33 × this factor.
+       */
+      burdenIncomeFactor: z.number().min(0).default(1),
+      /** Largest evidence object a result may name (bytes). */
+      maxEvidenceBytes: z
+        .number()
+        .int()
+        .min(1)
+        .default(20 * 1024 * 1024),
+    })
+    .prefault({}),
+  sampling: z
+    .object({
+      minPerAdjuster: z.number().int().min(0).default(1),
+      /** An adjuster with a re-inspection discrepancy last period is sampled at rate × this (≤ 1). */
+      discrepancyRateFactor: z.number().min(1).default(2),
+    })
+    .prefault({}),
   payoutRules: z
     .object({
       illness: CategoryRule.default({ deductibleFen: 500_000, rate: 0.7, capFen: 10_000_000 }),
