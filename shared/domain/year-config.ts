@@ -24,6 +24,8 @@ export const YearConfig = z.object({
   verificationDeadlineDays: z.number().int().min(1).default(10),
   noticeDays: z.number().int().min(5).default(7),
   noticeWorkingDays: z.boolean().default(false),
+  /** Members who must be present for a village deliberation to decide (评议组: 驻村干部、村两委、党员代表、组长). */
+  deliberationMinMembers: z.number().int().min(1).default(5),
   samplingRate: z.number().min(0).max(1).default(0.1),
   reinspectionTolerance: z.number().min(0).max(1).default(0.1),
   secondApprovalAboveFen: fen.default(5_000_000),
