@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: the referral intake against the raw write rate of the same DynamoDB Local,
  * in one run. 1. starts the local runtime (DynamoDB Local in memory, s3rver, gateway, state
- * machines); 2. raw BatchWriteItem of N items (25 a request, 4 in parallel, as the intake
- * writes); 3. registers the N people of the file as households (raw writes, not timed: the
+ * machines); 2. raw BatchWriteItem of N items (25 a request, as many in parallel as the intake
+ * sends), measured before the intake and again after it — the baseline is their mean, so a
+ * machine that gets busier or quieter during the run moves both sides; 3. registers the N people of the file as households (raw writes, not timed: the
  * usual month, where the people departments report are already in the registry); 4. a
  * generated N-row CSV pushed by a department through the API (presigned PUT, S3 notification,
  * the referral-intake state machine); 5. prints rows/s, `intake ratio: X.XX` (intake ÷ raw)
@@ -20,6 +21,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startRuntime, type LocalRuntime } from '../infra/local/runtime.ts';
 import { demoUser } from '../infra/local/demo-county.ts';
 import { batchPut } from '../shared/adapters/batch-io.ts';
+import { INTAKE_PARALLEL } from '../shared/adapters/intake-row-store.ts';
 import { householdItem } from '../shared/adapters/household-store.ts';
 import { intakeHousehold } from '../shared/usecases/intake/intake-household.ts';
 import { rowFromValues } from '../shared/intake/row-from-values.ts';
@@ -77,20 +79,20 @@ const registerPeople = async (runtime: LocalRuntime, personOffset: number): Prom
       memberId: head?.memberId,
     });
     if (items.length >= 5_000) {
-      await batchPut(client, runtime.tables.main ?? '', items);
+      await batchPut(client, runtime.tables.main ?? '', items, { parallel: INTAKE_PARALLEL });
       items = [];
     }
   }
-  await batchPut(client, runtime.tables.main ?? '', items);
+  await batchPut(client, runtime.tables.main ?? '', items, { parallel: INTAKE_PARALLEL });
 };
 
 /** Lets the garbage of the set-up go before the idle baseline is read (`--expose-gc`). */
 const settle = () => (globalThis as { gc?: () => void }).gc?.();
 
-const rawBatchWrite = async (runtime: LocalRuntime, n: number): Promise<number> => {
+const rawBatchWrite = async (runtime: LocalRuntime, n: number, round: number): Promise<number> => {
   const client = clientOf(runtime);
   const items = Array.from({ length: n }, (_, i) => ({
-    pk: `BENCH#${Math.floor(i / 10)}`,
+    pk: `BENCH#${round}#${Math.floor(i / 10)}`,
     sk: `SRC#medical_insurance#REF-${String(i).padStart(8, '0')}`,
     submissionId: '00000000-0000-4000-8000-000000000000',
     rowNumber: i + 2,
@@ -100,7 +102,7 @@ const rawBatchWrite = async (runtime: LocalRuntime, n: number): Promise<number> 
     sourceRef: `REF-${i}`,
   }));
   const t0 = performance.now();
-  await batchPut(client, runtime.tables.main ?? '', items);
+  await batchPut(client, runtime.tables.main ?? '', items, { parallel: INTAKE_PARALLEL });
   return (performance.now() - t0) / 1000;
 };
 
@@ -159,10 +161,9 @@ const main = async () => {
       `rows per file: ${ROWS.toLocaleString('en-US')} (${((await stat(known)).size / MB).toFixed(1)} MB CSV)`,
     );
 
-    const rawSeconds = await rawBatchWrite(runtime, ROWS);
-    const rawRate = ROWS / rawSeconds;
+    const rawBefore = await rawBatchWrite(runtime, ROWS, 1);
     console.log(
-      `raw BatchWriteItem:    ${ROWS} items in ${rawSeconds.toFixed(1)} s → ${rate(ROWS, rawSeconds)}`,
+      `raw BatchWriteItem:    ${ROWS} items in ${rawBefore.toFixed(1)} s → ${rate(ROWS, rawBefore)} (before the intake, ${INTAKE_PARALLEL} in parallel)`,
     );
     await registerPeople(runtime, 0);
 
@@ -172,6 +173,11 @@ const main = async () => {
     const seconds = run.result.seconds;
     console.log(
       `intake:                ${ROWS} rows in ${seconds.toFixed(1)} s → ${rate(ROWS, seconds)} ${JSON.stringify(run.result.counts)}`,
+    );
+    const rawAfter = await rawBatchWrite(runtime, ROWS, 2);
+    const rawRate = (ROWS / rawBefore + ROWS / rawAfter) / 2;
+    console.log(
+      `raw BatchWriteItem:    ${ROWS} items in ${rawAfter.toFixed(1)} s → ${rate(ROWS, rawAfter)} (after the intake); mean ${Math.round(rawRate).toLocaleString('en-US')}/s`,
     );
     console.log(`intake ratio: ${(ROWS / seconds / rawRate).toFixed(2)}`);
     console.log(

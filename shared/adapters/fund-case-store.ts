@@ -1,6 +1,7 @@
 /**
  * Fund cases in the main table (layout in `shared/domain/fund-case.ts`): `pk=CASE#<caseId>`,
- * `sk=CASE`; source rows `sk=SRC#<department>#<sourceRef>`; gsi1/2/3 `CASES#<village|town|county>`
+ * `sk=CASE` (a referral case carries the source row that created it: `intakeDepartment`,
+ * `intakeSourceRef`, …); further reports `sk=SRC#<department>#<sourceRef>`; gsi1/2/3 `CASES#<village|town|county>`
  * / `<status>#<createdAt>#<caseId>`, so a status change rewrites the sort keys with it.
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -62,6 +63,18 @@ export const caseUpdate = (table: string, next: FundCase, expectedVersion: numbe
 
 const toCase = (item: Record<string, unknown>): FundCase => FundCase.parse(item);
 
+/** The source row that created a referral case, kept on the case item by the intake. */
+const intakeSourceOf = (item: Record<string, unknown>): CaseSource | undefined =>
+  item.intakeDepartment === undefined
+    ? undefined
+    : CaseSource.parse({
+        department: item.intakeDepartment,
+        sourceRef: item.intakeSourceRef,
+        submissionId: item.intakeSubmissionId,
+        rowNumber: item.intakeRowNumber,
+        amountFen: item.intakeAmountFen,
+      });
+
 export const dynamoFundCaseStore = (
   client: DynamoDBDocumentClient,
   table: () => string,
@@ -77,8 +90,9 @@ export const dynamoFundCaseStore = (
         ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':src': 'SRC#' },
       }),
     );
-    const sources = (rows.Items ?? []).map((row) => CaseSource.parse(row));
-    return { fundCase: toCase(found.Item), sources };
+    const further = (rows.Items ?? []).map((row) => CaseSource.parse(row));
+    const first = intakeSourceOf(found.Item);
+    return { fundCase: toCase(found.Item), sources: first ? [first, ...further] : further };
   },
 
   async list(query, page) {

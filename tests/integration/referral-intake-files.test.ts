@@ -172,14 +172,20 @@ describe('files from three departments', () => {
     expect(lines[1]).toContain('4,身份证号,身份证号码应为18位,123456,钱多多');
   });
 
-  it('ends with exactly the expected cases and one source per department row', async () => {
+  it('ends with exactly the expected cases and one source per department row (the first inside the case)', async () => {
     await finished('dept.medical', medical);
-    const floodSources = await itemsOf(
-      `CASE#${referralCaseId({ countyCode: COUNTY, residentId: flooded, category: 'disaster', eventDate: '2026-02-03' })}`,
-      'SRC#',
-    );
-    expect(floodSources.map((s) => `${s.department}:${s.outcome}`).sort()).toEqual([
-      'civil_affairs:accepted',
+    const floodCase = referralCaseId({
+      countyCode: COUNTY,
+      residentId: flooded,
+      category: 'disaster',
+      eventDate: '2026-02-03',
+    });
+    const flood = await api('county.staff').get(`/fund-cases/${floodCase}`);
+    expect(flood.body.sources.map((s: { department: string }) => s.department)).toEqual([
+      'civil_affairs',
+      'emergency_management',
+    ]);
+    expect((await itemsOf(`CASE#${floodCase}`, 'SRC#')).map((s) => `${s.department}:${s.outcome}`)).toEqual([
       'emergency_management:duplicate',
     ]);
     expect((await caseOf(sick, 'illness', '2026-02-15'))?.status).toBe('awaiting_verification');
@@ -277,7 +283,7 @@ describe('a rerun of the intake after a crash between writes', () => {
     const casesBefore = await getAll(chunkTwo.map(caseKey));
     const sourcesBefore = await Promise.all(chunkTwo.map((p) => itemsOf(caseKey(p).pk, 'SRC#')));
 
-    // The crash: chunk 1 wrote only part of its batches (some cases, some sources), no checkpoint.
+    // The crash: chunk 1 wrote only part of its batches (some cases), no checkpoint.
     const table = localEnv().tables.main;
     await doc.send(new DeleteCommand({ TableName: table, Key: { pk: `SUB#${id}`, sk: 'CHUNK#000001' } }));
     for (const [i, p] of chunkTwo.entries()) {

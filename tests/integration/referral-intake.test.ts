@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { api, localEnv } from './support/api.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { randomResidentId, withWrongCheckDigit } from '../support/resident-ids.ts';
@@ -58,16 +58,24 @@ const caseItem = async (caseId: string) =>
     )
   ).Item;
 
-const sourcesOf = async (caseId: string) =>
-  (
-    await doc.send(
-      new QueryCommand({
-        TableName: localEnv().tables.main,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :src)',
-        ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':src': 'SRC#' },
-      }),
-    )
-  ).Items ?? [];
+/** The sources of a case: the one inside the case item (the row that created it), then the source items. */
+const sourcesOf = async (caseId: string) => {
+  const first = await caseItem(caseId);
+  const further =
+    (
+      await doc.send(
+        new QueryCommand({
+          TableName: localEnv().tables.main,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :src)',
+          ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':src': 'SRC#' },
+        }),
+      )
+    ).Items ?? [];
+  const own = first?.intakeDepartment
+    ? [{ department: first.intakeDepartment, sourceRef: first.intakeSourceRef, outcome: first.intakeOutcome }]
+    : [];
+  return [...own, ...further];
+};
 
 const finished = (username: string, submissionId: string) =>
   waitFor(
@@ -109,22 +117,11 @@ describe('a JSON batch from the medical insurance bureau', () => {
     );
     expect(household.status).toBe(201);
     householdId = household.body.householdId;
-    await doc.send(
-      new PutCommand({
-        TableName: localEnv().tables.main,
-        Item: {
-          pk: `NEG#${onNegativeList}`,
-          sk: 'NEG',
-          entity: 'negativeEntry',
-          residentId: onNegativeList,
-          countyCode: COUNTY,
-          reason: 'public_servant_or_legal_person',
-          reasonLabel: '财政供养人员或有稳定收入的企业法人',
-          createdBy: 'test',
-          createdAt: new Date().toISOString(),
-        },
-      }),
-    );
+    const listed = await api('county.staff').post('/negative-list', {
+      residentId: onNegativeList,
+      reason: 'public_servant_or_legal_person',
+    });
+    expect(listed.status).toBe(201);
     const result = await push('dept.medical', { period: '2026-02', rows }, '2026-03-04T10:00:00+08:00');
     expect(result.status).toBe(202);
     expect(result.body.status).toBe('received');
@@ -232,6 +229,17 @@ describe('a JSON batch from the medical insurance bureau', () => {
       'medical_insurance:duplicate',
     ]);
     expect((await caseItem(caseIdOf(accepted)))?.amountFen).toBe(800_000);
+    const detail = await api('county.staff').get(`/fund-cases/${caseIdOf(accepted)}`);
+    expect(detail.status).toBe(200);
+    expect(
+      detail.body.sources.map((s: { department: string; sourceRef: string; amountFen: number }) =>
+        [s.department, s.sourceRef, s.amountFen].join(':'),
+      ),
+    ).toEqual([
+      `medical_insurance:${accepted.sourceRef}:800000`,
+      'civil_affairs:MZ-0001:750000',
+      `medical_insurance:${String(rows[7]?.sourceRef)}:${String(rows[7]?.amountFen)}`,
+    ]);
   });
 });
 

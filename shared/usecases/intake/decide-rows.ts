@@ -2,12 +2,13 @@
  * The outcome of each row of one chunk, and the items that record it — no I/O. Given the same
  * rows and the same stored state it decides the same, which is what makes a re-run chunk
  * (after a crash between writes) end with the same items and counts:
- * - a source item (`CASE#<caseId>` / `SRC#<department>#<sourceRef>`) carries the outcome decided the
- *   first time; finding our own source item again replays that outcome;
- * - a case item carries the submission and row that created it, so a case written just before a
- *   crash is recognised as ours (not as a duplicate) when the chunk runs again;
- * - cases and sources are written in the same batches, in any order: a source of ours found
- *   without its case has the case built again (deterministically, from the row).
+ * - a new event is ONE item: the case carries the source row that created it (department,
+ *   reference, submission, row, amount) and the outcome decided then (`intakeOutcome`); finding
+ *   that case again from the same submission and row replays the outcome;
+ * - a further report of the event (another department, another reference) is a source item
+ *   (`CASE#<caseId>` / `SRC#<department>#<sourceRef>`, outcome `duplicate`), written unless a source
+ *   item of that key is already stored (`state.sources` holds those read for such rows);
+ * - the same department and reference as the case's own source is a duplicate with no item.
  * Accepted race: two submissions taking in the same new event at the same moment (different
  * departments, concurrent executions) may both see no case; both write it (same id, last writer's
  * intake marks win) and both count the row as accepted. One case results, never two.
@@ -56,29 +57,51 @@ export interface StoredSource {
   readonly outcome: RowOutcome;
 }
 
+/** What the intake reads of a stored case: its status and the source row that created it. */
 export interface StoredCase {
   readonly status: string;
   readonly intakeSubmissionId?: string;
   readonly intakeRowNumber?: number;
+  readonly intakeDepartment?: string;
+  readonly intakeSourceRef?: string;
+  readonly intakeOutcome?: RowOutcome;
 }
 
+/** The intake's own fields on a case item it creates (outside the FundCase schema). */
+export const INTAKE_CASE_FIELDS = [
+  'status',
+  'intakeSubmissionId',
+  'intakeRowNumber',
+  'intakeDepartment',
+  'intakeSourceRef',
+  'intakeAmountFen',
+  'intakeOutcome',
+] as const;
+
 export interface ChunkState {
-  /** By 18-character resident ID: the registry household of the person. */
+  /** By 18-character resident ID: the registry household of the person (people without a case). */
   readonly places: ReadonlyMap<string, Place>;
+  /** Stored cases, and those the previous chunk decided (its writes may still be in flight). */
   readonly cases: ReadonlyMap<string, StoredCase>;
-  /** By `sourceKeyOf(...)`. */
+  /** By `keyText(sourceKeyOf(...))`: stored source items, read for further reports of existing cases. */
   readonly sources: ReadonlyMap<string, StoredSource>;
+  /** Source keys the previous chunk decided (its writes may still be in flight). */
+  readonly recentSourceKeys?: ReadonlySet<string>;
   /** By 18-character resident ID: negative-list reason code. */
   readonly negatives: ReadonlyMap<string, string>;
 }
 
 export interface ChunkDecision {
   readonly outcomes: readonly { rowNumber: number; outcome: RowOutcome }[];
-  /** Written with the sources; a source found without its case (a crash) has the case written again. */
+  /** New cases, each with its first source inside. */
   readonly caseItems: Record<string, unknown>[];
+  /** Further reports of events (duplicates), one item per department and reference. */
   readonly sourceItems: Record<string, unknown>[];
   readonly errorItems: Record<string, unknown>[];
   readonly counts: SubmissionCounts;
+  /** The cases this chunk created and the source keys it saw, for the next chunk. */
+  readonly decidedCases: ReadonlyMap<string, StoredCase>;
+  readonly decidedSourceKeys: ReadonlySet<string>;
 }
 
 export const caseIdOf = (countyCode: string, row: ReferralRow): string =>
@@ -159,8 +182,44 @@ const newCase = (
     updatedAt: sub.receivedAt,
     version: 1,
   };
-  return { ...fundCaseItem(fundCase), intakeSubmissionId: sub.submissionId, intakeRowNumber: rowNumber };
+  return {
+    ...fundCaseItem(fundCase),
+    intakeSubmissionId: sub.submissionId,
+    intakeRowNumber: rowNumber,
+    intakeDepartment: sub.department,
+    intakeSourceRef: row.sourceRef,
+    intakeAmountFen: row.amountFen,
+    intakeOutcome: outcomeOfCase(fundCase.status),
+  };
 };
+
+const storedOf = (item: Record<string, unknown>): StoredCase => ({
+  status: String(item.status),
+  intakeSubmissionId: String(item.intakeSubmissionId),
+  intakeRowNumber: Number(item.intakeRowNumber),
+  intakeDepartment: String(item.intakeDepartment),
+  intakeSourceRef: String(item.intakeSourceRef),
+  intakeOutcome: item.intakeOutcome as RowOutcome,
+});
+
+/** The row created the case (a replay after a crash, or a re-run of a checkpoint-less chunk). */
+const createdBy = (stored: StoredCase, sub: SubmissionRef, rowNumber: number): boolean =>
+  stored.intakeSubmissionId === sub.submissionId && stored.intakeRowNumber === rowNumber;
+
+/** The case's own source is this department and reference: the same report again. */
+const sameSource = (stored: StoredCase, sub: SubmissionRef, row: ReferralRow): boolean =>
+  stored.intakeDepartment === sub.department && stored.intakeSourceRef === row.sourceRef;
+
+/**
+ * The rows of a chunk whose stored source items must be read before deciding: further reports of
+ * cases that exist and were not created by the row (`ingest-chunk.ts` reads just those).
+ */
+export const needsSourceRead = (
+  sub: SubmissionRef,
+  rowNumber: number,
+  row: ReferralRow,
+  stored: StoredCase | undefined,
+): boolean => stored !== undefined && !createdBy(stored, sub, rowNumber) && !sameSource(stored, sub, row);
 
 /** Decides every row of a chunk in row order; later rows see the cases earlier rows create. */
 export const decideChunk = (
@@ -173,8 +232,8 @@ export const decideChunk = (
   const caseItems: Record<string, unknown>[] = [];
   const sourceItems: Record<string, unknown>[] = [];
   const errorItems: Record<string, unknown>[] = [];
-  const casesSeen = new Set<string>();
-  const sourcesSeen = new Set<string>();
+  const decidedCases = new Map<string, StoredCase>();
+  const decidedSourceKeys = new Set<string>();
   let counts = emptyCounts();
   const record = (rowNumber: number, outcome: RowOutcome) => {
     outcomes.push({ rowNumber, outcome });
@@ -203,59 +262,39 @@ export const decideChunk = (
     const { row, rowNumber } = checked;
     const caseId = caseIdOf(sub.countyCode, row);
     const sourceKey = sourceKeyOf(caseId, sub.department, row.sourceRef);
-    const stored = state.sources.get(keyText(sourceKey));
-    const source = (outcome: RowOutcome) => ({
-      ...sourceKey,
-      entity: 'caseSource',
-      caseId,
-      department: sub.department,
-      sourceRef: row.sourceRef,
-      submissionId: sub.submissionId,
-      rowNumber,
-      amountFen: row.amountFen,
-      outcome,
-      receivedAt: sub.receivedAt,
-    });
-
-    if (stored) {
-      const ours = stored.submissionId === sub.submissionId && stored.rowNumber === rowNumber;
-      const lostCase =
-        ours && stored.outcome !== 'duplicate' && !state.cases.has(caseId) && !casesSeen.has(caseId);
-      if (lostCase) {
-        // Written in the same batch as its source, the case was lost to a crash: write it again.
-        casesSeen.add(caseId);
-        caseItems.push(
-          newCase(sub, caseId, rowNumber, row, placeOf(row, rowNumber), negativeOf(row), config),
-        );
-      }
-      record(rowNumber, ours ? stored.outcome : 'duplicate');
-      continue;
-    }
-    if (sourcesSeen.has(keyText(sourceKey))) {
+    const sourceText = keyText(sourceKey);
+    if (decidedSourceKeys.has(sourceText) || state.recentSourceKeys?.has(sourceText)) {
       record(rowNumber, 'duplicate');
       continue;
     }
-    sourcesSeen.add(keyText(sourceKey));
+    decidedSourceKeys.add(sourceText);
 
-    const existing = state.cases.get(caseId);
-    if (existing) {
-      const ours = existing.intakeSubmissionId === sub.submissionId && existing.intakeRowNumber === rowNumber;
-      const outcome = ours ? outcomeOfCase(existing.status) : 'duplicate';
-      sourceItems.push(source(outcome));
-      record(rowNumber, outcome);
+    const stored = decidedCases.get(caseId) ?? state.cases.get(caseId);
+    if (!stored) {
+      const item = newCase(sub, caseId, rowNumber, row, placeOf(row, rowNumber), negativeOf(row), config);
+      caseItems.push(item);
+      decidedCases.set(caseId, storedOf(item));
+      record(rowNumber, outcomeOfCase(String(item.status)));
       continue;
     }
-    if (casesSeen.has(caseId)) {
-      sourceItems.push(source('duplicate'));
-      record(rowNumber, 'duplicate');
+    if (createdBy(stored, sub, rowNumber)) {
+      record(rowNumber, stored.intakeOutcome ?? outcomeOfCase(stored.status));
       continue;
     }
-    casesSeen.add(caseId);
-    const item = newCase(sub, caseId, rowNumber, row, placeOf(row, rowNumber), negativeOf(row), config);
-    const outcome = outcomeOfCase(String(item.status));
-    caseItems.push(item);
-    sourceItems.push(source(outcome));
-    record(rowNumber, outcome);
+    if (!sameSource(stored, sub, row) && !state.sources.has(sourceText))
+      sourceItems.push({
+        ...sourceKey,
+        entity: 'caseSource',
+        caseId,
+        department: sub.department,
+        sourceRef: row.sourceRef,
+        submissionId: sub.submissionId,
+        rowNumber,
+        amountFen: row.amountFen,
+        outcome: 'duplicate',
+        receivedAt: sub.receivedAt,
+      });
+    record(rowNumber, 'duplicate');
   }
-  return { outcomes, caseItems, sourceItems, errorItems, counts };
+  return { outcomes, caseItems, sourceItems, errorItems, counts, decidedCases, decidedSourceKeys };
 };

@@ -1,19 +1,24 @@
 /**
  * One chunk of a submission's rows: 1. rows in a village outside the county are rejected;
- * 2. batched reads of what is stored (sources, cases, resident-ID claims, negative list);
- * 3. people the registry does not know become general households; 4. each row is decided
- * (`decide-rows.ts`); 5. batched writes of cases, sources and row errors together; 6. the
- * chunk's checkpoint with its counts (written by the caller). Running it again gives the same items and counts.
+ * 2. batched reads of the cases the rows belong to; 3. for rows without a case, where the person
+ * lives (people the registry does not know become general households); for further reports of
+ * existing cases, their stored source items; 4. each row is decided (`decide-rows.ts`); 5. batched
+ * writes of cases, sources and row errors together (`writeChunk`); 6. the chunk's checkpoint with
+ * its counts (written by the caller). Running it again gives the same items and counts. The caller
+ * may decide chunk n+1 while chunk n is being written: `previous` carries chunk n's decisions.
  */
-import type { SubmissionCounts } from '../../domain/submission.ts';
 import type { YearConfig } from '../../domain/year-config.ts';
 import type { ReferralRow } from '../../domain/referral-row.ts';
 import {
   caseIdOf,
   decideChunk,
+  keyText,
+  needsSourceRead,
   sourceKeyOf,
+  type ChunkDecision,
   type CheckedRow,
   type Place,
+  type StoredCase,
   type SubmissionRef,
 } from './decide-rows.ts';
 import { intakeHousehold } from './intake-household.ts';
@@ -25,7 +30,21 @@ export interface ChunkContext {
   readonly villages: ReadonlyMap<string, string>;
   readonly villageField: string;
   readonly chunk: number;
+  /** The county's negative list: reason code by 18-character ID. */
+  readonly negatives: ReadonlyMap<string, string>;
+  /** What the previous chunk decided, when its writes may not have landed yet. */
+  readonly previous?: ChunkMemory;
 }
+
+export interface ChunkMemory {
+  readonly cases: ReadonlyMap<string, StoredCase>;
+  readonly sourceKeys: ReadonlySet<string>;
+}
+
+export const memoryOf = (decision: ChunkDecision): ChunkMemory => ({
+  cases: decision.decidedCases,
+  sourceKeys: decision.decidedSourceKeys,
+});
 
 const idOf = (row: ReferralRow) => row.residentId.slice(0, 18);
 
@@ -95,24 +114,44 @@ const placesOf = async (
   return places;
 };
 
-export const ingestChunk = async (
+/** Reads what the chunk's rows need and decides them; writes only households of new people. */
+export const decideChunkOf = async (
   deps: IntakeDeps,
   sub: SubmissionRef,
   input: readonly CheckedRow[],
   ctx: ChunkContext,
-): Promise<SubmissionCounts> => {
+): Promise<ChunkDecision> => {
   const rows = inCounty(input, ctx.villages, ctx.villageField);
-  const valid = rows.flatMap((r) => (r.ok ? [r.row] : []));
-  const caseIds = valid.map((row) => caseIdOf(sub.countyCode, row));
-  const sourceKeys = valid.map((row, i) => sourceKeyOf(caseIds[i] ?? '', sub.department, row.sourceRef));
-  const [sources, cases, negatives] = await Promise.all([
-    deps.rows.sources(sourceKeys),
-    deps.rows.cases([...new Set(caseIds)]),
-    deps.rows.negatives([...new Set(valid.map(idOf))]),
+  const valid = rows.flatMap((r) => (r.ok ? [{ rowNumber: r.rowNumber, row: r.row }] : []));
+  const caseIds = valid.map(({ row }) => caseIdOf(sub.countyCode, row));
+  const stored = await deps.rows.cases([...new Set(caseIds)]);
+  const cases = new Map([...(ctx.previous?.cases ?? []), ...stored]);
+  const caseOf = (i: number) => cases.get(caseIds[i] ?? '');
+  const sourceKeys = valid.flatMap(({ row, rowNumber }, i) =>
+    needsSourceRead(sub, rowNumber, row, caseOf(i))
+      ? [sourceKeyOf(caseIds[i] ?? '', sub.department, row.sourceRef)]
+      : [],
+  );
+  const withoutCase = valid.filter((_, i) => !caseOf(i)).map(({ row }) => row);
+  const [sources, places] = await Promise.all([
+    sourceKeys.length > 0
+      ? deps.rows.sources([...new Map(sourceKeys.map((k) => [keyText(k), k])).values()])
+      : new Map(),
+    placesOf(deps, sub, withoutCase, ctx.villages),
   ]);
-  const withoutCase = valid.filter((_, i) => !cases.has(caseIds[i] ?? ''));
-  const places = await placesOf(deps, sub, withoutCase, ctx.villages);
-  const decision = decideChunk(sub, rows, { places, cases, sources, negatives }, ctx.config);
-  await deps.rows.put([...decision.caseItems, ...decision.sourceItems, ...decision.errorItems]);
-  return decision.counts;
+  return decideChunk(
+    sub,
+    rows,
+    {
+      places,
+      cases,
+      sources,
+      negatives: ctx.negatives,
+      ...(ctx.previous ? { recentSourceKeys: ctx.previous.sourceKeys } : {}),
+    },
+    ctx.config,
+  );
 };
+
+export const writeChunk = (deps: IntakeDeps, decision: ChunkDecision): Promise<void> =>
+  deps.rows.put([...decision.caseItems, ...decision.sourceItems, ...decision.errorItems]);

@@ -1,12 +1,12 @@
 /**
  * The IngestRows task: read the submission's rows (stored batch or file, streamed) in chunks of
- * CHUNK_ROWS, skip the chunks already checkpointed, ingest the others one after the other, and
- * stop early — `{ done: false }` — when the time left is short, so the state machine loops back
- * and the next invocation carries on from the checkpoints.
+ * CHUNK_ROWS, skip the chunks already checkpointed, ingest the others in order — chunk n+1 is read
+ * and decided while chunk n is written, then chunk n's checkpoint follows its writes — and stop
+ * early — `{ done: false }` — when the time left is short, so the state machine loops back and the
+ * next invocation carries on from the checkpoints.
  */
-import type { SubmissionCounts } from '../../domain/submission.ts';
 import { FileRefused } from '../../intake/file-refused.ts';
-import { ingestChunk } from './ingest-chunk.ts';
+import { decideChunkOf, memoryOf, writeChunk, type ChunkMemory } from './ingest-chunk.ts';
 import type { CheckedRow, SubmissionRef } from './decide-rows.ts';
 import type { IntakeDeps, StoredSubmission } from './ports.ts';
 import { batchRowSource, fileRowSource, type RowSource } from './row-source.ts';
@@ -51,27 +51,50 @@ export const ingestRows = async (
     rowSourceOf(deps, sub, config.referral.maxFileBytes),
   ]);
   const ref: SubmissionRef = { ...sub };
+  const negatives = await deps.rows.negatives(sub.countyCode);
   let chunk = 0;
   let buffer: CheckedRow[] = [];
   let seenRows = 0;
+  /** The previous chunk's writes and checkpoint, still in flight, and what it decided. */
+  let inFlight: Promise<void> = Promise.resolve();
+  let previous: ChunkMemory | undefined;
+  const settle = async () => {
+    await inFlight;
+    inFlight = Promise.resolve();
+  };
   const flush = async (): Promise<boolean> => {
     const rows = buffer;
     buffer = [];
     const current = chunk;
     chunk += 1;
-    if (checkpoints.has(current) || rows.length === 0) return false;
-    const counts: SubmissionCounts = await ingestChunk(deps, ref, rows, {
+    if (checkpoints.has(current) || rows.length === 0) {
+      await settle();
+      previous = undefined;
+      return false;
+    }
+    const decision = await decideChunkOf(deps, ref, rows, {
       config,
       villages,
       villageField: source.villageField,
       chunk: current,
+      negatives,
+      ...(previous ? { previous } : {}),
     });
-    const at = now().toISOString();
-    await Promise.all([
-      deps.submissions.saveChunk(submissionId, current, counts, at),
-      deps.submissions.update(submissionId, { status: 'processing', heartbeatAt: at, updatedAt: at }),
-    ]);
-    return budget.remainingMs() < budget.reserveMs;
+    await settle();
+    previous = memoryOf(decision);
+    inFlight = (async () => {
+      await writeChunk(deps, decision);
+      const at = now().toISOString();
+      await Promise.all([
+        deps.submissions.saveChunk(submissionId, current, decision.counts, at),
+        deps.submissions.update(submissionId, { status: 'processing', heartbeatAt: at, updatedAt: at }),
+      ]);
+    })();
+    // Awaited before the next chunk's writes; marked handled so a failure surfaces there, not as unhandled.
+    inFlight.catch(() => undefined);
+    if (budget.remainingMs() >= budget.reserveMs) return false;
+    await settle();
+    return true;
   };
   try {
     for await (const row of source.rows) {
@@ -90,5 +113,6 @@ export const ingestRows = async (
     return { done: true, refused: true };
   }
   await flush();
+  await settle();
   return { done: true };
 };

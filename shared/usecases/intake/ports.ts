@@ -69,8 +69,8 @@ export interface IntakeRowStore {
   cases(caseIds: readonly string[]): Promise<Map<string, StoredCase>>;
   /** By `keyText(sourceKeyOf(...))`. */
   sources(keys: readonly { pk: string; sk: string }[]): Promise<Map<string, StoredSource>>;
-  /** Negative-list reason code by 18-character ID. */
-  negatives(residentIds: readonly string[]): Promise<Map<string, string>>;
+  /** The county's negative list: reason code by 18-character ID (read once per invocation). */
+  negatives(countyCode: string): Promise<Map<string, string>>;
   /** The county's villages: code → name. */
   villages(countyCode: string): Promise<Map<string, string>>;
   put(items: readonly Record<string, unknown>[]): Promise<void>;

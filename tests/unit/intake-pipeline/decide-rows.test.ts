@@ -3,6 +3,7 @@ import {
   caseIdOf,
   decideChunk,
   keyText,
+  needsSourceRead,
   sourceKeyOf,
   type ChunkState,
   type CheckedRow,
@@ -98,13 +99,26 @@ describe('decideChunk', () => {
   it('makes a second row of the same event a duplicate with its own source item', () => {
     const decision = decideChunk(
       sub,
-      [ok(2, referral()), ok(3, referral({ sourceRef: 'YB-9' }))],
+      [ok(2, referral()), ok(3, referral({ sourceRef: 'YB-9' })), ok(4, referral({ sourceRef: 'YB-9' }))],
       state(),
       config,
     );
-    expect(decision.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'duplicate']);
+    expect(decision.outcomes.map((o) => o.outcome)).toEqual(['accepted', 'duplicate', 'duplicate']);
+    // The first source lives in the case item; the second reference gets one item, its repeat none.
     expect(decision.caseItems).toHaveLength(1);
-    expect(decision.sourceItems.map((s) => s.outcome)).toEqual(['accepted', 'duplicate']);
+    expect(decision.caseItems[0]).toMatchObject({
+      intakeDepartment: 'medical_insurance',
+      intakeSourceRef: 'YB-1',
+      intakeAmountFen: 800_000,
+      intakeOutcome: 'accepted',
+    });
+    expect(decision.sourceItems).toEqual([
+      expect.objectContaining({
+        sk: 'SRC#medical_insurance#YB-9',
+        rowNumber: 3,
+        outcome: 'duplicate',
+      }),
+    ]);
   });
 
   it('makes a row whose case came from another source a duplicate', () => {
@@ -125,42 +139,33 @@ describe('decideChunk', () => {
   });
 
   it('replays the first decision when the chunk runs again after a crash', () => {
-    const first = decideChunk(
-      sub,
-      [ok(2, referral()), ok(3, referral({ sourceRef: 'YB-9' }))],
-      state(),
-      config,
-    );
+    const rows = [ok(2, referral({ amountFen: 400_000 })), ok(3, referral({ sourceRef: 'YB-9' }))];
+    const first = decideChunk(sub, rows, state(), config);
+    expect(first.outcomes.map((o) => o.outcome)).toEqual(['screened_out', 'duplicate']);
     const caseId = caseIdOf(sub.countyCode, referral());
-    // Crash after the case was written, before the sources: the case is recognised as ours.
-    const afterCases = decideChunk(
-      sub,
-      [ok(2, referral()), ok(3, referral({ sourceRef: 'YB-9' }))],
-      state({
-        cases: new Map([
-          [caseId, { status: 'awaiting_verification', intakeSubmissionId: 'sub-1', intakeRowNumber: 2 }],
-        ]),
-      }),
-      config,
-    );
-    expect(afterCases.counts).toEqual(first.counts);
-    expect(afterCases.caseItems).toEqual([]);
-    expect(afterCases.sourceItems.map((s) => s.outcome)).toEqual(['accepted', 'duplicate']);
-    // Crash after everything but the checkpoint: sources replay their outcome, nothing is written again.
-    const sources = new Map(
-      first.sourceItems.map((s) => [
-        keyText({ pk: String(s.pk), sk: String(s.sk) }),
-        { submissionId: 'sub-1', rowNumber: Number(s.rowNumber), outcome: s.outcome as 'accepted' },
-      ]),
-    );
+    const created = first.decidedCases.get(caseId);
+    expect(created).toEqual({
+      status: 'screened_out',
+      intakeSubmissionId: 'sub-1',
+      intakeRowNumber: 2,
+      intakeDepartment: 'medical_insurance',
+      intakeSourceRef: 'YB-1',
+      intakeOutcome: 'screened_out',
+    });
+    // Crash after the case was written (the case was since sent on), the source item lost.
+    const stored = { ...created, status: 'awaiting_verification' } as const;
+    const afterCase = decideChunk(sub, rows, state({ cases: new Map([[caseId, stored]]) }), config);
+    expect(afterCase.counts).toEqual(first.counts);
+    expect(afterCase.caseItems).toEqual([]);
+    expect(afterCase.sourceItems).toEqual(first.sourceItems);
+    // Crash after everything but the checkpoint: the same counts, the source item not written over.
+    const sourceKey = keyText(sourceKeyOf(caseId, 'medical_insurance', 'YB-9'));
     const again = decideChunk(
       sub,
-      [ok(2, referral()), ok(3, referral({ sourceRef: 'YB-9' }))],
+      rows,
       state({
-        sources,
-        cases: new Map([
-          [caseId, { status: 'awaiting_verification', intakeSubmissionId: 'sub-1', intakeRowNumber: 2 }],
-        ]),
+        cases: new Map([[caseId, stored]]),
+        sources: new Map([[sourceKey, { submissionId: 'sub-1', rowNumber: 3, outcome: 'duplicate' }]]),
       }),
       config,
     );
@@ -169,37 +174,42 @@ describe('decideChunk', () => {
     expect(again.sourceItems).toEqual([]);
   });
 
-  it('writes a case again when a crash kept its source but lost the case', () => {
+  it('sees the cases and sources the previous chunk decided while its writes are in flight', () => {
     const first = decideChunk(sub, [ok(2, referral())], state(), config);
-    const source = first.sourceItems[0] ?? {};
-    const again = decideChunk(
+    const next = decideChunk(
       sub,
-      [ok(2, referral())],
-      state({
-        sources: new Map([
-          [
-            keyText({ pk: String(source.pk), sk: String(source.sk) }),
-            { submissionId: 'sub-1', rowNumber: 2, outcome: 'accepted' },
-          ],
-        ]),
-      }),
+      [ok(502, referral({ sourceRef: 'YB-1' })), ok(503, referral({ sourceRef: 'YB-3' }))],
+      state({ cases: first.decidedCases, recentSourceKeys: first.decidedSourceKeys }),
       config,
     );
-    expect(again.counts).toEqual(first.counts);
-    expect(again.caseItems).toEqual(first.caseItems);
-    expect(again.sourceItems).toEqual([]);
+    expect(next.outcomes.map((o) => o.outcome)).toEqual(['duplicate', 'duplicate']);
+    expect(next.caseItems).toEqual([]);
+    expect(next.sourceItems.map((s) => s.sk)).toEqual(['SRC#medical_insurance#YB-3']);
   });
 
-  it('makes the same department and source reference pushed again a duplicate', () => {
-    const key = keyText(sourceKeyOf(caseIdOf(sub.countyCode, referral()), 'medical_insurance', 'YB-1'));
+  it('makes the same department and source reference pushed again a duplicate, writing nothing', () => {
+    const caseId = caseIdOf(sub.countyCode, referral());
+    const stored = {
+      status: 'awaiting_verification',
+      intakeSubmissionId: 'sub-1',
+      intakeRowNumber: 2,
+      intakeDepartment: 'medical_insurance',
+      intakeSourceRef: 'YB-1',
+      intakeOutcome: 'accepted' as const,
+    };
     const decision = decideChunk(
       { ...sub, submissionId: 'sub-2' },
       [ok(2, referral())],
-      state({ sources: new Map([[key, { submissionId: 'sub-1', rowNumber: 2, outcome: 'accepted' }]]) }),
+      state({ cases: new Map([[caseId, stored]]) }),
       config,
     );
     expect(decision.outcomes).toEqual([{ rowNumber: 2, outcome: 'duplicate' }]);
     expect(decision.sourceItems).toEqual([]);
+    expect(needsSourceRead({ ...sub, submissionId: 'sub-2' }, 2, referral(), stored)).toBe(false);
+    expect(
+      needsSourceRead({ ...sub, submissionId: 'sub-2' }, 2, referral({ sourceRef: 'YB-7' }), stored),
+    ).toBe(true);
+    expect(needsSourceRead(sub, 2, referral({ sourceRef: 'YB-7' }), stored)).toBe(false);
   });
 
   it('screens out a person on the negative list', () => {
