@@ -258,14 +258,14 @@ export const dynamoMonitoringStore = (
         new QueryCommand({
           TableName: main(),
           IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': partition, ':prefix': prefix },
+          KeyConditionExpression: `gsi1pk = :pk${prefix ? ' AND begins_with(gsi1sk, :prefix)' : ''}`,
+          ExpressionAttributeValues: { ':pk': partition, ...(prefix ? { ':prefix': prefix } : {}) },
           ScanIndexForward: false,
           Limit: page.limit + 1,
           ExclusiveStartKey: decodeCursor(page.cursor, {
             attributes: keyAttributes,
             equal: { gsi1pk: partition },
-            startsWith: { gsi1sk: prefix },
+            ...(prefix ? { startsWith: { gsi1sk: prefix } } : {}),
           }),
         }),
       );
