@@ -14,6 +14,7 @@ import type { MonitoringDeps } from '../../shared/usecases/monitoring/ports.ts';
 export const monitoringDeps: MonitoringDeps = {
   monitoring: monitoringStore,
   households: registryDeps.households,
+  audit: registryDeps.audit,
   uploads: dynamoUploadStore,
   negativeList: negativeListStore,
   deliberations: deliberationStore,

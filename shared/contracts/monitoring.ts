@@ -196,10 +196,20 @@ export const getAssetCheck = route({
   path: '/monitoring/asset-checks/{checkId}',
   function: MONITORING_API,
   roles: ['department'],
-  summary: '比对请求详情（只限发给本部门的）',
+  summary: '比对请求详情，含该户在册成员的完整姓名与证件号（只限发给本部门的；查看记入审计）',
   tag: 'monitoring',
   request: { params: CheckParams },
-  responses: { 200: { description: '比对请求', schema: AssetCheck }, ...errorResponses },
+  responses: {
+    200: {
+      description: '比对请求',
+      schema: AssetCheck.extend({
+        members: z.array(
+          z.object({ name: z.string(), idType: z.string(), idNumber: z.string(), relation: z.string() }),
+        ),
+      }).meta({ id: 'AssetCheckDetail' }),
+    },
+    ...errorResponses,
+  },
 });
 
 export const answerAssetCheck = route({

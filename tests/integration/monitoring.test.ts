@@ -387,6 +387,23 @@ describe('monitoring: leads and identification', () => {
       ['police', '机动车辆（公安）'],
     ]);
     expect(police.body.items.every((c: { department: string }) => c.department === 'police')).toBe(true);
+    const detail = await api('dept.police').get(`/monitoring/asset-checks/${mine[0].checkId}`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.members.map((m: { relation: string }) => m.relation)).toEqual([
+      'head',
+      'spouse',
+      'daughter',
+    ]);
+    expect(detail.body.members.every((m: { idNumber: string }) => /^\d{17}[\dX]$/.test(m.idNumber))).toBe(
+      true,
+    );
+    const reads = await api('auditor').get('/audit/personal-data-reads?limit=200');
+    expect(
+      reads.body.items.some(
+        (r: { entityId: string; actor: { username: string }; action: string }) =>
+          r.entityId === id && r.actor.username === 'dept.police' && r.action === 'identity.read',
+      ),
+    ).toBe(true);
     const finance = (await api('dept.finance').get('/monitoring/asset-checks?limit=200')).body.items.find(
       (c: { procedureId: string }) => c.procedureId === p,
     );

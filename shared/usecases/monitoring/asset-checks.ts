@@ -5,6 +5,7 @@
  * step waits until every request is answered.
  */
 import type { Identity } from '../../auth/identity.ts';
+import { auditEntry, auditSummary } from '../../domain/audit.ts';
 import {
   ASSET_CHECK_DEPARTMENTS,
   ASSET_CHECK_SUBJECT_ZH,
@@ -69,8 +70,35 @@ const loadCheckOfDepartment = async (deps: MonitoringDeps, identity: Identity, c
   return check;
 };
 
-export const getAssetCheck = (deps: MonitoringDeps, identity: Identity, checkId: string) =>
-  loadCheckOfDepartment(deps, identity, checkId);
+/**
+ * A department's request with the household's active members in full (name, ID, relation): the
+ * department needs them to search its records. The read is audited before the data is returned.
+ */
+export const getAssetCheck = async (deps: MonitoringDeps, caller: Caller, checkId: string) => {
+  const check = await loadCheckOfDepartment(deps, caller.identity, checkId);
+  const household = await deps.households.get(check.householdId);
+  if (!household) throw new NotFound();
+  const { userId, username, role } = caller.identity;
+  await deps.audit.recordPersonalDataRead(
+    auditEntry(
+      {
+        now: caller.now.toISOString(),
+        actor: { userId, username, role },
+        newId: deps.newId,
+        requestId: caller.requestId,
+      },
+      household,
+      'identity.read',
+      `${auditSummary.identityRead(household)}（${check.subject}比对）`,
+    ),
+  );
+  return {
+    ...check,
+    members: household.members
+      .filter((m) => m.status === 'active')
+      .map((m) => ({ name: m.name, idType: m.idType, idNumber: m.idNumber, relation: m.relation })),
+  };
+};
 
 export const listAssetChecks = (
   deps: MonitoringDeps,

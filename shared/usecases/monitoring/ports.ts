@@ -8,11 +8,13 @@ import type { NegativeListStore } from '../../adapters/negative-list-store.ts';
 import type { NoticeStore } from '../../adapters/notice-store.ts';
 import type { UploadStore } from '../../adapters/upload-store.ts';
 import type { YearConfig } from '../../domain/year-config.ts';
-import type { HouseholdStore } from '../registry/ports.ts';
+import type { AuditStore, HouseholdStore } from '../registry/ports.ts';
 
 export interface MonitoringDeps {
   readonly monitoring: MonitoringStore;
   readonly households: Pick<HouseholdStore, 'get'>;
+  /** Reads of full identity (a department's asset check) are recorded before the data is returned. */
+  readonly audit: Pick<AuditStore, 'recordPersonalDataRead'>;
   readonly uploads: Pick<UploadStore, 'get'>;
   readonly negativeList: Pick<NegativeListStore, 'lookup'>;
   readonly deliberations: Pick<DeliberationStore, 'get'>;
