@@ -14,6 +14,7 @@ import { boardArea } from './areas/board.ts';
 import { fundCasesArea } from './areas/fund-cases.ts';
 import { verificationArea } from './areas/verification.ts';
 import { monitoringArea } from './areas/monitoring.ts';
+import { noticesArea } from './areas/notices.ts';
 
 const AREAS: readonly Area[] = [
   platformArea,
@@ -24,6 +25,7 @@ const AREAS: readonly Area[] = [
   referralTemplatesArea,
   verificationArea,
   monitoringArea,
+  noticesArea,
 ];
 
 const STATE_MACHINES = AREAS.flatMap((a) => a.stateMachines ?? []);
