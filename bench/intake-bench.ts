@@ -22,7 +22,7 @@ import { startRuntime, type LocalRuntime } from '../infra/local/runtime.ts';
 import { demoUser } from '../infra/local/demo-county.ts';
 import { batchPut } from '../shared/adapters/batch-io.ts';
 import { INTAKE_PARALLEL } from '../shared/adapters/intake-row-store.ts';
-import { householdItem } from '../shared/adapters/household-store.ts';
+import { householdItem, residentClaimItem } from '../shared/adapters/household-store.ts';
 import { intakeHousehold } from '../shared/usecases/intake/intake-household.ts';
 import { rowFromValues } from '../shared/intake/row-from-values.ts';
 import { DEMO_REGIONS } from '../infra/local/demo-county.ts';
@@ -72,12 +72,10 @@ const registerPeople = async (runtime: LocalRuntime, personOffset: number): Prom
       'bench-registry',
     );
     const head = household.members[0];
-    items.push(householdItem(household), {
-      pk: `RID#${parsed.row.residentId.slice(0, 18)}`,
-      sk: 'RID',
-      householdId: household.householdId,
-      memberId: head?.memberId,
-    });
+    items.push(
+      householdItem(household),
+      residentClaimItem(parsed.row.residentId, household.householdId, head?.memberId ?? '', household),
+    );
     if (items.length >= 5_000) {
       await batchPut(client, runtime.tables.main ?? '', items, { parallel: INTAKE_PARALLEL });
       items = [];

@@ -3,7 +3,8 @@
  * - `pk=HH#<householdId>`, `sk=HH`, `version` for optimistic concurrency;
  * - list indexes, one per region level, sort key `HH#<type>#<createdAt>#<householdId>`:
  *   `gsi1pk=VILLAGE#<villageCode>`, `gsi2pk=TOWN#<townCode>`, `gsi3pk=COUNTY#<countyCode>`;
- * - resident-ID claims `pk=RID#<18-character ID>`, `sk=RID` {householdId, memberId}: one ID, one
+ * - resident-ID claims `pk=RID#<18-character ID>`, `sk=RID` {householdId, memberId, and the
+ *   household's countyCode/townCode/villageCode so the intake finds where a person lives in one read}: one ID, one
  *   household. A claim is created with `attribute_not_exists(pk)` in the same transaction as the
  *   household, so the database itself refuses a second household with the same ID.
  * Every change writes its audit records (audit table) in that same transaction.
@@ -84,7 +85,29 @@ const householdWrite = (table: string, write: HouseholdWrite): GuardedItem => {
 const claimMismatch = () =>
   new Conflict('证件号码的登记状态已变化，请刷新后重试', 'RESIDENT_ID_CLAIM_CHANGED');
 
-const claimWrite = (table: string, change: ClaimChange): GuardedItem => {
+/** Where a household is, carried on its members' claims (a household never changes village). */
+export type ClaimPlace = Pick<Household, 'countyCode' | 'townCode' | 'villageCode'>;
+
+const placeOf = (household: ClaimPlace | undefined): ClaimPlace | Record<string, never> =>
+  household
+    ? { countyCode: household.countyCode, townCode: household.townCode, villageCode: household.villageCode }
+    : {};
+
+/** A resident-ID claim item: the household and member holding the ID, and where the household is. */
+export const residentClaimItem = (
+  idNumber: string,
+  householdId: string,
+  memberId: string,
+  place: ClaimPlace | undefined,
+): Record<string, unknown> => ({
+  ...claimKey(idNumber),
+  entity: 'resident_claim',
+  householdId,
+  memberId,
+  ...placeOf(place),
+});
+
+const claimWrite = (table: string, change: ClaimChange, place: ClaimPlace | undefined): GuardedItem => {
   const Key = claimKey(change.member.idNumber);
   switch (change.kind) {
     case 'claim':
@@ -92,12 +115,12 @@ const claimWrite = (table: string, change: ClaimChange): GuardedItem => {
         item: {
           Put: {
             TableName: table,
-            Item: {
-              ...Key,
-              entity: 'resident_claim',
-              householdId: change.householdId,
-              memberId: change.member.memberId,
-            },
+            Item: residentClaimItem(
+              change.member.idNumber,
+              change.householdId,
+              change.member.memberId,
+              place,
+            ),
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -121,13 +144,18 @@ const claimWrite = (table: string, change: ClaimChange): GuardedItem => {
           Update: {
             TableName: table,
             Key,
-            UpdateExpression: 'SET entity = :entity, householdId = :to, memberId = :member',
+            UpdateExpression: place
+              ? 'SET entity = :entity, householdId = :to, memberId = :member, countyCode = :county, townCode = :town, villageCode = :village'
+              : 'SET entity = :entity, householdId = :to, memberId = :member REMOVE countyCode, townCode, villageCode',
             ConditionExpression: 'attribute_not_exists(pk) OR householdId = :from',
             ExpressionAttributeValues: {
               ':entity': 'resident_claim',
               ':to': change.householdId,
               ':member': change.member.memberId,
               ':from': change.fromHouseholdId,
+              ...(place
+                ? { ':county': place.countyCode, ':town': place.townCode, ':village': place.villageCode }
+                : {}),
             },
           },
         },
@@ -193,7 +221,13 @@ export const dynamoHouseholdStore = (client: DynamoDBDocumentClient, tables: Tab
           ]
         : []),
       ...change.households.map((write) => householdWrite(main, write)),
-      ...change.claims.map((claim) => claimWrite(main, claim)),
+      ...change.claims.map((claim) =>
+        claimWrite(
+          main,
+          claim,
+          change.households.find((w) => w.household.householdId === claim.householdId)?.household,
+        ),
+      ),
       ...change.audit.map((entry) => ({ item: { Put: { TableName: audit, Item: auditItem(entry) } } })),
     ]);
   },

@@ -13,7 +13,7 @@ import type { IntakeRowStore } from '../usecases/intake/ports.ts';
 import type { RowOutcome } from '../usecases/intake/decide-rows.ts';
 import { INTAKE_CASE_FIELDS, keyText } from '../usecases/intake/decide-rows.ts';
 import { batchGet, batchPut, inParallel, queryAll } from './batch-io.ts';
-import { householdItem } from './household-store.ts';
+import { householdItem, residentClaimItem } from './household-store.ts';
 import { auditItem } from './audit-store.ts';
 import { regionStore } from './region-store.ts';
 
@@ -24,13 +24,18 @@ const PARALLEL = INTAKE_PARALLEL;
 const CLAIMS_PER_TRANSACTION = 100;
 const CLAIM_ATTEMPTS = 6;
 
-type NewClaim = { readonly residentId: string; readonly householdId: string; readonly memberId: string };
+type NewClaim = Parameters<IntakeRowStore['claimNew']>[0][number];
 
 /**
  * Puts the claims of a group in one transaction. A claim held by another household cancels the
  * transaction with its reason; it is dropped and the rest tried again. Answers the IDs held by us.
  */
-const claimGroup = async (client: DynamoDBDocumentClient, table: string, group: readonly NewClaim[]) => {
+const claimGroup = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  group: readonly NewClaim[],
+  submissionId: string,
+) => {
   let pending = [...group];
   for (let attempt = 1; pending.length > 0; attempt += 1) {
     if (attempt > CLAIM_ATTEMPTS)
@@ -42,11 +47,8 @@ const claimGroup = async (client: DynamoDBDocumentClient, table: string, group: 
             Put: {
               TableName: table,
               Item: {
-                pk: `RID#${claim.residentId.slice(0, 18)}`,
-                sk: 'RID',
-                entity: 'resident_claim',
-                householdId: claim.householdId,
-                memberId: claim.memberId,
+                ...residentClaimItem(claim.residentId, claim.householdId, claim.memberId, claim.place),
+                intakeSubmissionId: submissionId,
               },
               ConditionExpression: 'attribute_not_exists(pk) OR householdId = :household',
               ExpressionAttributeValues: { ':household': claim.householdId },
@@ -74,7 +76,7 @@ export const dynamoIntakeRowStore = (
   async claims(residentIds) {
     const keys = residentIds.map((id) => ({ pk: `RID#${id.slice(0, 18)}`, sk: 'RID' }));
     const found = await batchGet(client, table(), keys, {
-      projection: ['householdId', 'memberId'],
+      projection: ['householdId', 'memberId', 'countyCode', 'townCode', 'villageCode', 'intakeSubmissionId'],
       parallel: PARALLEL,
     });
     return new Map(
@@ -83,6 +85,16 @@ export const dynamoIntakeRowStore = (
         {
           householdId: String(item.householdId),
           ...(item.memberId ? { memberId: String(item.memberId) } : {}),
+          ...(item.intakeSubmissionId ? { intakeSubmissionId: String(item.intakeSubmissionId) } : {}),
+          ...(item.villageCode
+            ? {
+                place: {
+                  countyCode: String(item.countyCode),
+                  townCode: String(item.townCode),
+                  villageCode: String(item.villageCode),
+                },
+              }
+            : {}),
         },
       ]),
     );
@@ -157,13 +169,13 @@ export const dynamoIntakeRowStore = (
   async put(items) {
     await batchPut(client, table(), items, { parallel: PARALLEL });
   },
-  async claimNew(claims) {
+  async claimNew(claims, submissionId) {
     const held = new Set<string>();
     const groups: (typeof claims)[number][][] = [];
     for (let i = 0; i < claims.length; i += CLAIMS_PER_TRANSACTION)
       groups.push(claims.slice(i, i + CLAIMS_PER_TRANSACTION));
     await inParallel(groups, PARALLEL, async (group) => {
-      for (const id of await claimGroup(client, table(), group)) held.add(id);
+      for (const id of await claimGroup(client, table(), group, submissionId)) held.add(id);
     });
     return held;
   },

@@ -82,16 +82,33 @@ const placesOf = async (
       residentId: idOf(row),
       householdId: household.householdId,
       memberId: household.members[0]?.memberId ?? '',
+      place: {
+        countyCode: household.countyCode,
+        townCode: household.townCode,
+        villageCode: household.villageCode,
+      },
     })),
+    sub.submissionId,
   );
   const lost = fresh.filter(({ row }) => !won.has(idOf(row)));
   for (const [id, claim] of await deps.rows.claims(lost.map(({ row }) => idOf(row)))) claims.set(id, claim);
-  const homes = await deps.rows.householdPlaces([...new Set([...claims.values()].map((c) => c.householdId))]);
-  const orphans = people
-    .filter((row) => {
-      const claim = claims.get(idOf(row));
-      return claim && !homes.has(claim.householdId) && build(row).household.householdId === claim.householdId;
-    })
+  // Read where households are only for claims that do not carry it (written before they did) and
+  // for claims this submission's intake wrote: a crash may have left such a claim without its
+  // household, which is then written again.
+  const ours = people.filter((row) => claims.get(idOf(row))?.intakeSubmissionId === sub.submissionId);
+  const toRead = new Set([
+    ...[...claims.values()].filter((c) => !c.place).map((c) => c.householdId),
+    ...ours.map((row) => claims.get(idOf(row))?.householdId ?? ''),
+  ]);
+  const read = toRead.size > 0 ? await deps.rows.householdPlaces([...toRead]) : new Map();
+  const homes = new Map([
+    ...[...claims.values()].flatMap((c) =>
+      c.place && !toRead.has(c.householdId) ? [[c.householdId, c.place] as const] : [],
+    ),
+    ...read,
+  ]);
+  const orphans = ours
+    .filter((row) => !read.has(claims.get(idOf(row))?.householdId ?? ''))
     .map((row) => ({ row, ...build(row) }));
   const written = [...fresh.filter(({ row }) => won.has(idOf(row))), ...orphans];
   await deps.rows.putHouseholds(
@@ -109,7 +126,12 @@ const placesOf = async (
     });
   for (const [id, claim] of claims) {
     const home = homes.get(claim.householdId);
-    if (home && !places.has(id)) places.set(id, { ...home, ...claim });
+    if (home && !places.has(id))
+      places.set(id, {
+        ...home,
+        householdId: claim.householdId,
+        ...(claim.memberId ? { memberId: claim.memberId } : {}),
+      });
   }
   return places;
 };

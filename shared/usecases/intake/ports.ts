@@ -61,9 +61,19 @@ export interface SubmissionStore {
   openIntakes(): Promise<string[]>;
 }
 
+/** A resident-ID claim as the intake reads it. */
+export interface StoredClaim {
+  readonly householdId: string;
+  readonly memberId?: string;
+  /** Where the household is (claims written before they carried it have none). */
+  readonly place?: Omit<Place, 'householdId' | 'memberId'>;
+  /** The submission whose intake registered the person (its household may be lost to a crash). */
+  readonly intakeSubmissionId?: string;
+}
+
 export interface IntakeRowStore {
-  /** Resident-ID claims of the registry, by 18-character ID. */
-  claims(residentIds: readonly string[]): Promise<Map<string, { householdId: string; memberId?: string }>>;
+  /** Resident-ID claims of the registry, by 18-character ID, with the household's place when the claim carries it. */
+  claims(residentIds: readonly string[]): Promise<Map<string, StoredClaim>>;
   /** Where households are, by household id. */
   householdPlaces(householdIds: readonly string[]): Promise<Map<string, Omit<Place, 'householdId'>>>;
   cases(caseIds: readonly string[]): Promise<Map<string, StoredCase>>;
@@ -79,7 +89,13 @@ export interface IntakeRowStore {
    * by another household stays. Answers the IDs now held by the asked household (won, or already ours).
    */
   claimNew(
-    claims: readonly { residentId: string; householdId: string; memberId: string }[],
+    claims: readonly {
+      residentId: string;
+      householdId: string;
+      memberId: string;
+      place: Omit<Place, 'householdId' | 'memberId'>;
+    }[],
+    submissionId: string,
   ): Promise<Set<string>>;
   /** Writes new households and their audit records, batched (after their claims were won). */
   putHouseholds(households: readonly Household[], audit: readonly AuditEntry[]): Promise<void>;

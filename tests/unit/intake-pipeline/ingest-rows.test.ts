@@ -69,7 +69,16 @@ const fakeDeps = (rows: unknown[]) => {
         new Map(
           [...byPk('RID#', ids, 'RID')].map(([id, item]) => [
             id,
-            { householdId: String(item.householdId), memberId: String(item.memberId) },
+            {
+              householdId: String(item.householdId),
+              memberId: String(item.memberId),
+              intakeSubmissionId: String(item.intakeSubmissionId),
+              place: {
+                countyCode: String(item.countyCode),
+                townCode: String(item.townCode),
+                villageCode: String(item.villageCode),
+              },
+            },
           ]),
         ),
       householdPlaces: async (ids) =>
@@ -120,9 +129,14 @@ const fakeDeps = (rows: unknown[]) => {
       put: async (list) => {
         for (const item of list) items.set(`${String(item.pk)}|${String(item.sk)}`, item);
       },
-      claimNew: async (claims) => {
+      claimNew: async (claims, submissionId) => {
         for (const c of claims)
-          items.set(`RID#${c.residentId}|RID`, { householdId: c.householdId, memberId: c.memberId });
+          items.set(`RID#${c.residentId}|RID`, {
+            householdId: c.householdId,
+            memberId: c.memberId,
+            ...c.place,
+            intakeSubmissionId: submissionId,
+          });
         return new Set(claims.map((c) => c.residentId));
       },
       putHouseholds: async (households) => {
@@ -177,5 +191,24 @@ describe('ingestRows', () => {
     });
     expect([...stepped.items.keys()].sort()).toEqual([...whole.items.keys()].sort());
     expect(stepped.submission().status).toBe('done');
+  });
+
+  it('writes again, on a rerun, a household whose claim a crash left without it', async () => {
+    const run = fakeDeps(batch);
+    await ingestRows(run.deps, 'sub-1', { remainingMs: () => 60_000, reserveMs: 1_000 });
+    const before = new Map(run.items);
+    const households = [...run.items.keys()].filter((k) => k.startsWith('HH#'));
+    expect(households).toHaveLength(CHUNK_ROWS + 100);
+    // The crash: claims written; two households, the cases and the checkpoints not (cases follow
+    // their chunk's households, so a case never exists without its household).
+    for (const key of households.slice(0, 2)) run.items.delete(key);
+    for (const key of [...run.items.keys()].filter((k) => k.startsWith('CASE#'))) run.items.delete(key);
+    run.chunks.clear();
+    await run.deps.submissions.update('sub-1', { status: 'processing' });
+    expect(await ingestRows(run.deps, 'sub-1', { remainingMs: () => 60_000, reserveMs: 1_000 })).toEqual({
+      done: true,
+    });
+    expect([...before.keys()].filter((k) => !run.items.has(k))).toEqual([]);
+    expect(run.items).toEqual(before);
   });
 });
