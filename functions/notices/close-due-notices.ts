@@ -11,13 +11,20 @@ import { nowFrom } from '../../shared/platform/clock.ts';
 import { logger } from '../../shared/log/logger.ts';
 import { noticeDeps } from './deps.ts';
 
-const Input = z.object({ now: z.string().optional() }).nullish();
+const Input = z
+  .object({
+    now: z.string().optional(),
+    /** A re-run for these notices only (an operator's, or a test's); the schedule sends none. */
+    noticeIds: z.array(z.string()).optional(),
+  })
+  .nullish();
 
 export const handler = async (event: unknown) => {
   const input = Input.parse(event);
   const result = await closeDueNotices(
     { ...noticeDeps, listCounties: () => regionStore.listCounties() },
     nowFrom(input?.now),
+    input?.noticeIds ? new Set(input.noticeIds) : undefined,
   );
   logger.info('notice expiry', {
     counties: result.counties,

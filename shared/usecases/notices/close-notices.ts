@@ -99,6 +99,8 @@ const scheduleIdentity = (countyCode: string): Identity => ({
 export const closeDueNotices = async (
   deps: NoticeDeps & { listCounties: () => Promise<string[]> },
   now: Date,
+  /** Only these notices (a re-run for given notices); all posted ones when absent. */
+  only?: ReadonlySet<string>,
 ): Promise<CloseSweepResult> => {
   const counties = await deps.listCounties();
   const result = {
@@ -117,6 +119,7 @@ export const closeDueNotices = async (
         { limit: 100, cursor },
       );
       for (const found of page.items) {
+        if (only && !only.has(found.noticeId)) continue;
         result.examined += 1;
         try {
           const notice = await recount(deps, caller, found);
