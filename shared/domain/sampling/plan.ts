@@ -4,6 +4,7 @@
  * sha256 kept here), the sample with the reason of each case, and what happened to the cases.
  */
 import { z } from 'zod';
+import { previousMonth } from '../shanghai-time.ts';
 import { SAMPLE_REASONS, SamplingMethod } from './draw.ts';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM');
@@ -92,8 +93,13 @@ export const periodOf = (request: Pick<SamplingPlanRequest, 'month' | 'from' | '
   return { from: request.from ?? '', to: request.to ?? '' };
 };
 
-/** The period of the same length that ends the day before `from` (for "last period"). */
+/**
+ * "Last period" (for the raised rate): the calendar month before when the period is a whole month,
+ * otherwise the period of the same length that ends the day before `from`.
+ */
 export const previousPeriod = (from: string, to: string) => {
+  const month = from.slice(0, 7);
+  if (from.endsWith('-01') && periodOf({ month }).to === to) return periodOf({ month: previousMonth(month) });
   const day = 86_400_000;
   const start = Date.parse(`${from}T00:00:00Z`);
   const length = Date.parse(`${to}T00:00:00Z`) - start + day;

@@ -34,7 +34,13 @@ export const createPlan = async (
     createdAt: caller.now.toISOString(),
   };
   await deps.plans.create(plan);
-  await deps.startDraw(plan.planId);
+  try {
+    await deps.startDraw(plan.planId);
+  } catch (error) {
+    // Nothing was drawn: the plan says so, and a new plan can be drawn.
+    await deps.plans.save({ ...plan, status: 'failed', error: '抽样状态机未能启动' });
+    throw error;
+  }
   return plan;
 };
 
