@@ -1,23 +1,16 @@
 /**
- * Dynamic monitoring through the gateway with the injectable clock (`x-fpb-now`, in 2032 so the
- * year's configuration is the defaults): leads, identification on time and overdue, the green
+ * Dynamic monitoring through the gateway with the injectable clock (`x-fpb-now`, in 2026, the demo
+ * year, whose configuration and holiday calendar are loaded): leads, identification on time and overdue, the green
  * channel, a negative-list refusal, assistance with a fund payout as a measure, the elimination
  * guards, an approved elimination, a rollback and a removal, the household file in order, and the
- * scope rules. Deliberations and notices are the notice engineer's items, written here with their
- * item makers (`deliberationItem`, `noticeItem`, `subjectOutcomeItem`).
+ * scope rules. Deliberations, notices, objections and closing go through the notice engineer's API
+ * (`/deliberations`, `/notices`).
  */
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { dynamo, tableName } from '../../shared/adapters/aws-clients.ts';
 import { dynamoAlertStore } from '../../shared/adapters/alert-store.ts';
-import { deliberationItem, type SubjectType } from '../../shared/domain/deliberation.ts';
-import {
-  noticeItem,
-  subjectOutcomeItem,
-  subjectOutcomeOf,
-  type Notice,
-} from '../../shared/domain/notice/notice.ts';
+import type { SubjectType } from '../../shared/domain/deliberation.ts';
+import { shanghaiDate } from '../../shared/domain/shanghai-time.ts';
 import { handler as checkOverdue } from '../../functions/monitoring/check-monitoring-overdue.ts';
 import { monitoringDeps } from '../../functions/monitoring/deps.ts';
 import { recordFundPayoutMeasure } from '../../shared/usecases/monitoring/assistance.ts';
@@ -83,7 +76,7 @@ const incomePerHead = (fen: number) => ({
   a32BusinessExpensesFen: 0,
 });
 
-/** A deliberation of the Taihe village deciding one subject, as the notice engineer's store writes it. */
+/** A deliberation of the Taihe village deciding one subject, through the notice engineer's API. */
 const deliberate = async (
   subjectType: SubjectType,
   subjectId: string,
@@ -92,77 +85,42 @@ const deliberate = async (
   now: string,
 ) => {
   const deliberationId = randomUUID();
-  await dynamo.send(
-    new PutCommand({
-      TableName: tableName.main(),
-      Item: deliberationItem({
-        deliberationId,
-        countyCode: COUNTY,
-        townCode: '420702100000',
-        villageCode: TAIHE_VILLAGE,
-        meetingDate: now.slice(0, 10),
-        membersPresent: ['甲', '乙', '丙', '丁', '戊'],
-        minutesUploadId: randomUUID(),
-        outcomes: [{ subjectType, subjectId, householdId, outcome }],
-        recordedBy: 'village.taihe',
-        recordedAt: now,
-      }),
-    }),
-  );
+  const minutesUploadId = await upload('deliberation_minutes', deliberationId);
+  const recorded = await at('village.taihe', now).post('/deliberations', {
+    deliberationId,
+    meetingDate: shanghaiDate(new Date(now)),
+    membersPresent: ['村支书', '村主任', '驻村队员', '党员代表', '村民组长'],
+    minutesUploadId,
+    outcomes: [
+      { subjectType, subjectId, householdId, outcome, note: outcome === 'passed' ? '因病' : '收入较高' },
+    ],
+  });
+  expect(recorded.status).toBe(201);
   return deliberationId;
 };
 
-/** A notice listing one subject: posted, or closed with the subject listed or withdrawn. */
-const post = async (
-  subjectType: SubjectType,
+/** A notice listing one subject, posted through the notice engineer's API. */
+const postNotice = async (
+  kind: 'identification' | 'elimination',
   subjectId: string,
-  householdId: string,
-  postedAt: string,
-  state: { status: 'posted' | 'closed'; subject?: 'listed' | 'withdrawn'; days?: number; noticeId?: string },
+  deliberationId: string,
+  now: string,
 ) => {
-  const days = state.days ?? 7;
-  const notice: Notice = {
-    noticeId: state.noticeId ?? randomUUID(),
-    kind: subjectType === 'elimination' ? 'elimination' : 'identification',
-    countyCode: COUNTY,
-    townCode: '420702100000',
-    villageCode: TAIHE_VILLAGE,
-    deliberationId: randomUUID(),
-    postedAt,
-    postedBy: 'village.taihe',
-    periodDays: days,
-    workingDays: false,
-    firstDay: plus(postedAt, 1).slice(0, 10),
-    lastDay: plus(postedAt, days).slice(0, 10),
-    endsAt: plus(postedAt, days + 1),
-    calendarMissing: [],
+  const posted = await at('village.taihe', now).post('/notices', {
+    noticeId: randomUUID(),
+    deliberationId,
+    kind,
+    subjectIds: [subjectId],
     objectionContact: '村委会 0711-1234567',
-    status: state.status,
-    ...(state.status === 'closed' ? { closedAt: plus(postedAt, days + 1), closedBy: 'village.taihe' } : {}),
-    subjects: [
-      {
-        subjectType,
-        subjectId,
-        householdId,
-        headNameMasked: '张**',
-        residentIdMasked: '4207**********0012',
-        householdSize: 3,
-        risk: '因病',
-        status: state.subject ?? 'listed',
-        ...(state.subject === 'withdrawn'
-          ? { withdrawnReason: '群众反映有经营性收入，经核实属实', withdrawnAt: plus(postedAt, 3) }
-          : {}),
-      },
-    ],
-    objectionsOpen: 0,
-    objectionsTotal: state.subject === 'withdrawn' ? 1 : 0,
-    version: 1,
-  };
-  const [subject] = notice.subjects;
-  if (!subject) throw new Error('a notice lists a subject');
-  for (const Item of [noticeItem(notice), subjectOutcomeItem(subjectOutcomeOf(notice, subject))])
-    await dynamo.send(new PutCommand({ TableName: tableName.main(), Item }));
-  return notice.noticeId;
+    acknowledgeCalendarMissing: true,
+  });
+  expect(posted.status).toBe(201);
+  return posted.body as { noticeId: string; endsAt: string; periodDays: number };
+};
+
+const closeNotice = async (noticeId: string, now: string) => {
+  const closed = await at('county.staff', now).post(`/notices/${noticeId}/close`);
+  expect([closed.status, closed.body]).toEqual([200, expect.anything()]);
 };
 
 const DEPARTMENT_USERS = ['dept.finance', 'dept.police', 'dept.resources', 'dept.market', 'dept.hr'];
@@ -212,13 +170,14 @@ const identify = async (t0: string, opts: { household?: Record<string, unknown>;
         })
       ).status,
     ).toBe(200);
-    await post('identification', p, id, plus(t0, 4), { status: 'closed' });
-    expect((await at('village.taihe', plus(t0, 12)).post(`/monitoring/procedures/${p}/notice`)).status).toBe(
-      200,
-    );
+    const notice = await postNotice('identification', p, deliberationId, plus(t0, 4.1));
+    await closeNotice(notice.noticeId, plus(t0, 13));
+    expect(
+      (await at('village.taihe', plus(t0, 13.1)).post(`/monitoring/procedures/${p}/notice`)).status,
+    ).toBe(200);
     expect(
       (
-        await at('town.taihe', plus(t0, 13)).post(`/monitoring/procedures/${p}/town-review`, {
+        await at('town.taihe', plus(t0, 13.5)).post(`/monitoring/procedures/${p}/town-review`, {
           decision: 'approve',
           signedBy: '王镇长',
         })
@@ -242,7 +201,7 @@ const fileKinds = async (householdId: string) => {
 
 describe('monitoring: leads and identification', () => {
   it('joins a second lead, and lets a village cadre see only the village’s leads', async () => {
-    const t0 = '2032-03-01T02:00:00.000Z';
+    const t0 = '2026-03-01T02:00:00.000Z';
     const { id } = await newHousehold().then((h) => ({ id: h.householdId }));
     const first = await at('village.taihe', t0).post('/monitoring/leads', {
       householdId: id,
@@ -294,7 +253,7 @@ describe('monitoring: leads and identification', () => {
   });
 
   it('walks a household through identification on time, every step in order, to a monitored household', async () => {
-    const t0 = '2032-03-02T02:00:00.000Z';
+    const t0 = '2026-03-02T02:00:00.000Z';
     const { id, procedureId: p, steps } = await identify(t0);
     const early = await at('village.taihe', t0).post(`/monitoring/procedures/${p}/deliberation`, {
       deliberationId: randomUUID(),
@@ -320,7 +279,7 @@ describe('monitoring: leads and identification', () => {
       category: 'marginal',
       outcome: { result: 'approved' },
     });
-    const view = await api('village.taihe').get(`/monitoring/households/${id}`);
+    const view = await at('village.taihe', plus(t0, 15)).get(`/monitoring/households/${id}`);
     expect(view.body).toMatchObject({
       householdType: 'monitored',
       monitoring: {
@@ -337,6 +296,16 @@ describe('monitoring: leads and identification', () => {
       '认定为边缘易致贫户',
     ]);
     expect((await api('village.taihe').get(`/households/${id}`)).body.type).toBe('monitored');
+    const lateSetup = await at('village.taihe', plus(t0, 24.5)).get(`/monitoring/households/${id}`);
+    expect(lateSetup.body.setupOverdue).toBe(true);
+    const swept = await checkOverdue({ now: plus(t0, 24.5) });
+    expect(swept.overdue).toContain(`${approved.procedureId}#setup`);
+    expect(
+      await dynamoAlertStore.get(COUNTY, 'procedure_overdue', `${approved.procedureId}#setup`),
+    ).toMatchObject({
+      status: 'open',
+      title: '监测帮扶联系人或帮扶计划超时未落实',
+    });
     const proc = await at('county.staff', plus(t0, 20)).get(`/monitoring/procedures/${p}`);
     expect(proc.body.schedule.map((s: { step: string; overdue: boolean }) => [s.step, s.overdue])).toEqual([
       ['home_verification', false],
@@ -372,7 +341,7 @@ describe('monitoring: leads and identification', () => {
   });
 
   it('keeps departments to their own asset checks, asks for every answer first, and lets only the county approve', async () => {
-    const t0 = '2032-03-03T02:00:00.000Z';
+    const t0 = '2026-03-03T02:00:00.000Z';
     const { procedureId: p, id } = await identify(t0);
     await at('village.taihe', plus(t0, 1)).post(`/monitoring/procedures/${p}/verification`, {
       investigators: ['甲', '乙'],
@@ -452,7 +421,7 @@ describe('monitoring: leads and identification', () => {
   });
 
   it('lists and alerts an identification past its step’s due date, and clears the alert when the step is done', async () => {
-    const t0 = '2032-04-01T02:00:00.000Z';
+    const t0 = '2026-04-01T02:00:00.000Z';
     const { procedureId: p } = await identify(t0);
     const late = plus(t0, 4);
     const listed = await at('village.taihe', late).get(
@@ -568,7 +537,7 @@ describe('monitoring: leads and identification', () => {
   });
 
   it('ends the identification when the notice withdrew the household after an upheld objection', async () => {
-    const t0 = '2032-05-01T02:00:00.000Z';
+    const t0 = '2026-05-01T02:00:00.000Z';
     const { id, procedureId: p } = await identify(t0);
     await at('village.taihe', plus(t0, 1)).post(`/monitoring/procedures/${p}/verification`, {
       investigators: ['甲', '乙'],
@@ -586,11 +555,28 @@ describe('monitoring: leads and identification', () => {
     await at('village.taihe', plus(t0, 3)).post(`/monitoring/procedures/${p}/deliberation`, {
       deliberationId,
     });
-    const noticeId = await post('identification', p, id, plus(t0, 3), { status: 'posted' });
+    const { noticeId } = await postNotice('identification', p, deliberationId, plus(t0, 3.1));
     const early = await at('village.taihe', plus(t0, 5)).post(`/monitoring/procedures/${p}/notice`);
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ code: 'NOTICE_NOT_FINISHED', noticeId });
-    await post('identification', p, id, plus(t0, 3), { status: 'closed', subject: 'withdrawn', noticeId });
+    const objectionId = randomUUID();
+    const objection = await at('village.taihe', plus(t0, 5.5)).post(`/notices/${noticeId}/objections`, {
+      objectionId,
+      subjectId: p,
+      content: '群众反映该户有稳定经营收入',
+      channel: 'in_person',
+      receivedAt: plus(t0, 5.5),
+    });
+    expect(objection.status).toBe(201);
+    const upheld = await at('town.taihe', plus(t0, 6)).post(
+      `/notices/${noticeId}/objections/${objectionId}/resolve`,
+      {
+        decision: 'upheld',
+        resolution: '经核实该户有稳定经营收入',
+        investigationNotes: '入户核实并查阅市场主体登记',
+      },
+    );
+    expect(upheld.status).toBe(200);
     const ended = await at('village.taihe', plus(t0, 12)).post(`/monitoring/procedures/${p}/notice`);
     expect(ended.status).toBe(200);
     expect(ended.body).toMatchObject({ status: 'ended', outcome: { result: 'notice_withdrawn' } });
@@ -601,7 +587,7 @@ describe('monitoring: leads and identification', () => {
 
 describe('monitoring: assistance, elimination, rollback and removal', () => {
   it('takes a household from identification through assistance, elimination, rollback and removal; the file shows it all in order', async () => {
-    const t0 = '2032-01-05T02:00:00.000Z';
+    const t0 = '2026-01-05T02:00:00.000Z';
     const { id, steps } = await identify(t0);
     await steps();
     let minutes = 0;
@@ -676,13 +662,13 @@ describe('monitoring: assistance, elimination, rollback and removal', () => {
     expect(
       (
         await at('village.taihe', plus(t0, 80)).post(`/monitoring/households/${id}/assessments`, {
-          quarter: '2032-Q1',
+          quarter: '2026-Q1',
           effect: 'good',
         })
       ).status,
     ).toBe(201);
     const twice = await at('village.taihe', plus(t0, 81)).post(`/monitoring/households/${id}/assessments`, {
-      quarter: '2032-Q1',
+      quarter: '2026-Q1',
       effect: 'fair',
     });
     expect(twice.status).toBe(409);
@@ -704,14 +690,14 @@ describe('monitoring: assistance, elimination, rollback and removal', () => {
       'INCOME_ABOVE_LINE_TOO_SHORT',
     ]);
 
-    for (const [i, month] of ['2032-02', '2032-03', '2032-04', '2032-05', '2032-06'].entries()) {
+    for (const [i, month] of ['2026-02', '2026-03', '2026-04', '2026-05', '2026-06'].entries()) {
       const income = await at('village.taihe', plus(t0, 30 * (i + 1))).post(
         `/monitoring/households/${id}/incomes`,
         { month, components: incomePerHead(800_000) },
       );
       expect(income.status).toBe(201);
     }
-    const proposeAt = '2032-07-20T02:00:00.000Z';
+    const proposeAt = '2026-07-20T02:00:00.000Z';
     const fiveMonths = await at('village.taihe', plus(proposeAt, -0.2)).post(
       `/monitoring/households/${id}/elimination`,
       { method: 'assistance', attestations },
@@ -721,7 +707,7 @@ describe('monitoring: assistance, elimination, rollback and removal', () => {
       message: '不符合风险消除条件：收入连续高于监测线 5 个月，不足 6 个月',
     });
     await at('village.taihe', plus(proposeAt, -0.1)).post(`/monitoring/households/${id}/incomes`, {
-      month: '2032-07',
+      month: '2026-07',
       components: incomePerHead(450_000),
     });
     const belowFloor = await at('village.taihe', plus(proposeAt, -0.08)).post(
@@ -731,7 +717,7 @@ describe('monitoring: assistance, elimination, rollback and removal', () => {
     expect(belowFloor.status).toBe(409);
     expect(belowFloor.body.code).toBe('INCOME_BELOW_FLOOR');
     await at('village.taihe', plus(proposeAt, -0.05)).post(`/monitoring/households/${id}/incomes`, {
-      month: '2032-07',
+      month: '2026-07',
       components: incomePerHead(800_000),
     });
     const unstable = await at('village.taihe', plus(proposeAt, -0.03)).post(
@@ -765,19 +751,17 @@ describe('monitoring: assistance, elimination, rollback and removal', () => {
         })
       ).status,
     ).toBe(200);
-    const shortNotice = await post('elimination', e, id, plus(proposeAt, 2), { status: 'closed', days: 5 });
-    const tooShort = await at('village.taihe', plus(proposeAt, 9)).post(`/monitoring/procedures/${e}/notice`);
-    expect(tooShort.body).toMatchObject({
-      code: 'NOTICE_TOO_SHORT',
-      message: '风险消除须公示 7 天，该公示为 5 天',
-    });
-    await post('elimination', e, id, plus(proposeAt, 2), { status: 'closed', noticeId: shortNotice });
+    const notice = await postNotice('elimination', e, deliberationId, plus(proposeAt, 2.1));
+    expect(notice.periodDays).toBe(7);
+    const early = await at('village.taihe', plus(proposeAt, 5)).post(`/monitoring/procedures/${e}/notice`);
+    expect(early.body).toMatchObject({ code: 'NOTICE_NOT_FINISHED', noticeId: notice.noticeId });
+    await closeNotice(notice.noticeId, plus(proposeAt, 11));
     expect(
-      (await at('village.taihe', plus(proposeAt, 10)).post(`/monitoring/procedures/${e}/notice`)).status,
+      (await at('village.taihe', plus(proposeAt, 11.1)).post(`/monitoring/procedures/${e}/notice`)).status,
     ).toBe(200);
     expect(
       (
-        await at('town.taihe', plus(proposeAt, 11)).post(`/monitoring/procedures/${e}/town-review`, {
+        await at('town.taihe', plus(proposeAt, 11.5)).post(`/monitoring/procedures/${e}/town-review`, {
           decision: 'approve',
           signedBy: '王镇长',
         })
@@ -911,7 +895,7 @@ describe('monitoring: assistance, elimination, rollback and removal', () => {
   });
 
   it('refuses elimination for a household with no labour ability, naming the guard', async () => {
-    const t0 = '2032-02-01T02:00:00.000Z';
+    const t0 = '2026-02-01T02:00:00.000Z';
     const members = [
       memberBody({ name: '张老汉', relation: 'head', labour: 'lost' }),
       memberBody({ name: '李老太', relation: 'spouse', sex: 'female', labour: 'none' }),
