@@ -246,7 +246,7 @@ describe('public notice of a fund deliberation', () => {
     expect(html).toContain('@page { size: A4;');
     expect(html).toContain('<h1>公示</h1>');
     expect(html).toContain('太和镇太和村防贫保障对象名单');
-    expect(html).toContain('公示期：2026年10月1日至2026年10月8日（7个日，截至2026年10月8日24时）');
+    expect(html).toContain('公示期：2026年10月1日至2026年10月8日（7日，截至2026年10月8日24时）');
     expect(html).toContain(`${headId.slice(0, 4)}**********${headId.slice(-4)}`);
     expect(html).not.toContain(headId);
     expect(html).not.toContain('张三丰');
@@ -424,6 +424,57 @@ describe('public notice of a fund deliberation', () => {
     );
     expect(onTime.status).toBe(200);
     expect(onTime.body).toMatchObject({ status: 'closed', closedAt: '2026-10-08T16:00:00.000Z', version: 2 });
+  });
+
+  it('racing objections, resolutions and closes each count once', async () => {
+    const { caseIds, notice } = await posted();
+    const path = `/notices/${notice.noticeId}`;
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    const recorded = await Promise.all(
+      ids.map((objectionId, i) =>
+        call('village.taihe', 'POST', `${path}/objections`, '2026-10-03T10:00:00+08:00', {
+          objectionId,
+          subjectId: caseIds[i % 2],
+          content: `异议 ${i + 1}`,
+          channel: 'letter',
+          receivedAt: '2026-10-03T09:00:00+08:00',
+        }),
+      ),
+    );
+    expect(recorded.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect((await api('county.staff').get(path)).body).toMatchObject({
+      objectionsOpen: 3,
+      objectionsTotal: 3,
+      version: 4,
+    });
+    const resolved = await Promise.all(
+      ids.map((objectionId) =>
+        call(
+          'county.staff',
+          'POST',
+          `${path}/objections/${objectionId}/resolve`,
+          '2026-10-06T10:00:00+08:00',
+          {
+            decision: 'dismissed',
+            resolution: '经核实不成立',
+            investigationNotes: '走访邻居',
+          },
+        ),
+      ),
+    );
+    expect(resolved.map((r) => r.status)).toEqual([200, 200, 200]);
+    const closes = await Promise.all(
+      [1, 2].map(() => call('county.staff', 'POST', `${path}/close`, '2026-10-09T08:00:00+08:00')),
+    );
+    expect(closes.map((c) => [c.status, c.body.status, c.body.version])).toEqual([
+      [200, 'closed', 8],
+      [200, 'closed', 8],
+    ]);
+    expect((await api('county.staff').get(path)).body).toMatchObject({
+      objectionsOpen: 0,
+      objectionsTotal: 3,
+      version: 8,
+    });
   });
 
   it('is read in scope: another village and another county get 404, the auditor reads but may not write', async () => {

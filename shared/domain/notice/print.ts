@@ -41,8 +41,8 @@ p { line-height: 1.8; text-indent: 2em; margin: 3mm 0; }
 .sign { text-align: right; margin-top: 12mm; }`;
 
 const periodText = (notice: Notice): string =>
-  `${chineseDate(notice.firstDay)}至${chineseDate(notice.lastDay)}（${notice.periodDays}个${
-    notice.workingDays ? '工作日' : '日'
+  `${chineseDate(notice.firstDay)}至${chineseDate(notice.lastDay)}（${notice.periodDays}${
+    notice.workingDays ? '个工作日' : '日'
   }，截至${chineseDate(notice.lastDay)}24时）`;
 
 export const renderNoticeHtml = (notice: Notice, place: PrintPlace): string => {

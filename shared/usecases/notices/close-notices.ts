@@ -14,6 +14,7 @@ import { shanghaiDate } from '../../domain/shanghai-time.ts';
 import { Conflict } from '../../http/errors.ts';
 import { noticeAudit } from './audit.ts';
 import { loadNoticeInScope } from './read-notices.ts';
+import { onFreshNotice } from './retry.ts';
 import type { Caller, NoticeDeps } from './ports.ts';
 
 /** The subjects whose latest notice is this one: all listed ones, and withdrawn ones not posted again since. */
@@ -47,15 +48,12 @@ const writeClose = async (deps: NoticeDeps, caller: Caller, notice: Notice, by: 
 };
 
 /** `POST /notices/{id}/close`: an already closed notice answers as it is. */
-export const closeNoticeByHand = async (
-  deps: NoticeDeps,
-  caller: Caller,
-  noticeId: string,
-): Promise<Notice> => {
-  const notice = await loadNoticeInScope(deps.notices, caller.identity, noticeId);
-  if (notice.status === 'closed') return notice;
-  return writeClose(deps, caller, notice, caller.identity.userId);
-};
+export const closeNoticeByHand = (deps: NoticeDeps, caller: Caller, noticeId: string): Promise<Notice> =>
+  onFreshNotice(async () => {
+    const notice = await loadNoticeInScope(deps.notices, caller.identity, noticeId);
+    if (notice.status === 'closed') return notice;
+    return writeClose(deps, caller, notice, caller.identity.userId);
+  });
 
 /** The end of a provisional notice counted again on the calendars loaded now. */
 const recount = async (deps: NoticeDeps, caller: Caller, notice: Notice): Promise<Notice> => {

@@ -15,6 +15,7 @@ import { Conflict, NotFound, ValidationFailed } from '../../http/errors.ts';
 import { noticeAudit } from './audit.ts';
 import type { Caller, NoticeDeps } from './ports.ts';
 import { loadNoticeInScope } from './read-notices.ts';
+import { onFreshNotice } from './retry.ts';
 
 const CHANNEL_ZH: Readonly<Record<Objection['channel'], string>> = {
   in_person: '当面',
@@ -30,7 +31,15 @@ const householdOf = (notice: Notice, subjectId: string) => {
   return subject ? [{ householdId: subject.householdId, subjectId }] : [];
 };
 
-export const recordObjection = async (
+export const recordObjection = (
+  deps: NoticeDeps,
+  caller: Caller,
+  noticeId: string,
+  input: ObjectionInput,
+): Promise<{ objection: Objection; created: boolean }> =>
+  onFreshNotice(() => recordOnce(deps, caller, noticeId, input));
+
+const recordOnce = async (
   deps: NoticeDeps,
   caller: Caller,
   noticeId: string,
@@ -90,7 +99,14 @@ const checkEvidence = async (
   if (upload.status !== 'stored') throw new ValidationFailed([{ path, message: '佐证材料尚未上传完成' }]);
 };
 
-export const resolveObjection = async (
+export const resolveObjection = (
+  deps: NoticeDeps,
+  caller: Caller,
+  ids: { noticeId: string; objectionId: string },
+  input: ResolveObjectionInput,
+): Promise<Objection> => onFreshNotice(() => resolveOnce(deps, caller, ids, input));
+
+const resolveOnce = async (
   deps: NoticeDeps,
   caller: Caller,
   ids: { noticeId: string; objectionId: string },

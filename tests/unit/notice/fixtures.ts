@@ -1,0 +1,60 @@
+/** A posted fund notice of two subjects, by scenario. */
+import type { Notice, Objection } from '../../../shared/domain/notice/notice.ts';
+
+export const postedNotice = (overrides: Partial<Notice> = {}): Notice => ({
+  noticeId: '00000000-0000-4000-8000-000000000001',
+  kind: 'fund',
+  countyCode: '420702000000',
+  townCode: '420702100000',
+  villageCode: '420702100201',
+  deliberationId: '00000000-0000-4000-8000-000000000002',
+  postedAt: '2026-09-30T02:00:00.000Z',
+  postedBy: 'village.taihe',
+  periodDays: 7,
+  workingDays: false,
+  firstDay: '2026-10-01',
+  lastDay: '2026-10-08',
+  endsAt: '2026-10-08T16:00:00.000Z',
+  calendarMissing: [],
+  objectionContact: '村委会',
+  status: 'posted',
+  subjects: [
+    {
+      subjectType: 'fund_case',
+      subjectId: 'case-1',
+      householdId: 'hh-1',
+      headNameMasked: '张**',
+      residentIdMasked: '4207**********0012',
+      householdSize: 3,
+      risk: '因病',
+      status: 'listed',
+    },
+    {
+      subjectType: 'fund_case',
+      subjectId: 'case-2',
+      householdId: 'hh-2',
+      headNameMasked: '李*',
+      residentIdMasked: '4207**********0021',
+      householdSize: 2,
+      risk: '因灾',
+      status: 'listed',
+    },
+  ],
+  objectionsOpen: 0,
+  objectionsTotal: 0,
+  version: 1,
+  ...overrides,
+});
+
+export const openObjection = (overrides: Partial<Objection> = {}): Objection => ({
+  objectionId: '00000000-0000-4000-8000-000000000003',
+  noticeId: '00000000-0000-4000-8000-000000000001',
+  subjectId: 'case-1',
+  receivedAt: '2026-10-02T01:00:00.000Z',
+  content: '收入较高',
+  channel: 'phone',
+  recordedBy: 'village.taihe',
+  recordedAt: '2026-10-02T02:00:00.000Z',
+  status: 'open',
+  ...overrides,
+});
