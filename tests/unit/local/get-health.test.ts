@@ -6,17 +6,23 @@ import { DescribeStateMachineCommand, StateMachineDoesNotExist } from '@aws-sdk/
 import { dynamo, s3, sfn } from '../../../shared/adapters/aws-clients.ts';
 import { handler } from '../../../functions/platform/get-health.ts';
 import { apiEvent, lambdaContext } from '../../fixtures/events/api-event.ts';
+import { declaration } from '../../../shared/platform/declaration.ts';
+import { stateMachineEnvVar } from '../../../shared/platform/declaration-types.ts';
 
 const dynamoMock = mockClient(dynamo);
 const s3Mock = mockClient(s3);
 const sfnMock = mockClient(sfn);
-const SNAPSHOT_ARN = 'arn:aws-cn:states:cn-north-1:000000000000:stateMachine:registry-snapshot';
+const arnOf = (name: string) => `arn:aws-cn:states:cn-north-1:000000000000:stateMachine:${name}`;
+const SNAPSHOT_ARN = arnOf('registry-snapshot');
+/** Every declared state machine's variable, so the test holds whatever other tests left in the environment. */
+const STATE_MACHINE_ENV = Object.fromEntries(
+  declaration.stateMachines.map((m) => [stateMachineEnvVar(m.name), arnOf(m.name)]),
+);
 const ENV = {
   TABLE_MAIN: 'fpb-main',
   TABLE_AUDIT: 'fpb-audit',
   BUCKET_EVIDENCE: 'fpb-evidence',
-  STATE_MACHINE_REGISTRY_SNAPSHOT_ARN: SNAPSHOT_ARN,
-  STATE_MACHINE_REFERRAL_INTAKE_ARN: SNAPSHOT_ARN.replace('registry-snapshot', 'referral-intake'),
+  ...STATE_MACHINE_ENV,
 };
 
 const call = async () => {
@@ -94,7 +100,7 @@ describe('GET /health', () => {
         .commandCalls(DescribeStateMachineCommand)
         .map((c) => c.args[0].input.stateMachineArn)
         .sort(),
-    ).toEqual([ENV.STATE_MACHINE_REFERRAL_INTAKE_ARN, SNAPSHOT_ARN].sort());
+    ).toEqual(Object.values(STATE_MACHINE_ENV).sort());
   });
 
   it('reports a resource whose grant (environment variable) is missing as down', async () => {
