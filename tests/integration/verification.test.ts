@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { maskResidentId } from '../../shared/domain/mask.ts';
 import { handler as checkOverdue } from '../../functions/verification/check-overdue-verifications.ts';
 import { api } from './support/api.ts';
+import { householdBody, type MemberBody } from '../support/household-input.ts';
+import { randomResidentId } from '../support/resident-ids.ts';
 import {
   assign,
   at,
@@ -154,6 +156,59 @@ describe('verification: results with evidence', () => {
     expect(file.body.tasks[0]).toMatchObject({ state: 'submitted', resultVersion: 1, overdue: false });
     expect(file.body.results).toHaveLength(1);
     expect(JSON.stringify(file.body)).not.toContain(body.membersFound[1]?.residentId);
+  });
+
+  it('lists differences against the registered household as proposed changes, the registry unchanged', async () => {
+    const body = householdBody();
+    const created = await api('village.taihe').post('/households', body);
+    expect(created.status).toBe(201);
+    const household = created.body;
+    const [head, spouse, daughter] = body.members as [MemberBody, MemberBody, MemberBody];
+    const c = await seedAwaitingCase({ householdId: household.householdId, residentId: head.idNumber });
+    await assign(c.caseId, 'adjuster.wang');
+    const newborn = randomResidentId();
+    const found = resultBody([await uploadEvidence('adjuster.wang', c.caseId)], {
+      membersFound: [
+        {
+          name: head.name,
+          residentId: head.idNumber,
+          relation: 'head',
+          labour: 'general',
+          health: 'healthy',
+        },
+        {
+          name: spouse.name,
+          residentId: spouse.idNumber,
+          relation: 'spouse',
+          labour: 'general',
+          health: 'serious_illness',
+        },
+        { name: '张小弟', residentId: newborn, relation: 'son', labour: 'none', health: 'healthy' },
+      ],
+    });
+    const submitted = await api('adjuster.wang').post(`/verifications/${c.caseId}/results`, found);
+    expect(submitted.status).toBe(201);
+    const memberId = (id: string) =>
+      household.members.find((m: { idNumber: string }) => m.idNumber === maskResidentId(id))?.memberId;
+    expect(submitted.body.proposedChanges).toEqual([
+      {
+        kind: 'update',
+        memberId: memberId(spouse.idNumber),
+        residentId: maskResidentId(spouse.idNumber),
+        fields: ['health'],
+        summary: '健康状况与登记不一致',
+      },
+      { kind: 'add', residentId: maskResidentId(newborn), summary: '入户发现登记中没有的家庭成员，建议增员' },
+      {
+        kind: 'remove',
+        memberId: memberId(daughter.idNumber),
+        residentId: maskResidentId(daughter.idNumber),
+        summary: '登记的家庭成员入户时未核实到，建议核实是否减员',
+      },
+    ]);
+    const after = await api('village.taihe').get(`/households/${household.householdId}`);
+    expect(after.body.version).toBe(household.version);
+    expect(after.body.members).toHaveLength(3);
   });
 
   it('shows the adjuster’s conclusion beside a computed eligibility that disagrees', async () => {
