@@ -156,7 +156,7 @@ describe('an intake killed mid-file and run again', () => {
     );
     // The source row lives in the case item; no further reports, so no source items.
     cases.forEach((c) =>
-      expect([c.intakeSubmissionId, c.intakeDepartment]).toEqual([submissionId, 'medical_insurance']),
+      expect([c.intakeSubmissionId, c.intakeDepartment]).toEqual([submissionId, 'emergency_management']),
     );
     const sourceCounts = await Promise.all(people.map((id) => queryAll(second, caseKey(id).pk, 'SRC#')));
     expect(sourceCounts.map((s) => s.length)).toEqual(people.map(() => 0));
