@@ -14,6 +14,7 @@ import { shanghaiDate } from '../../shared/domain/shanghai-time.ts';
 import { handler as checkOverdue } from '../../functions/monitoring/check-monitoring-overdue.ts';
 import { monitoringDeps } from '../../functions/monitoring/deps.ts';
 import { recordFundPayoutMeasure } from '../../shared/usecases/monitoring/assistance.ts';
+import { leadFromFundCase } from '../../shared/usecases/monitoring/leads.ts';
 import { demoUser } from '../../infra/local/demo-county.ts';
 import { api } from './support/api.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -230,6 +231,18 @@ describe('monitoring: leads and identification', () => {
     expect(wrongChannel.body.issues).toEqual([
       { path: 'body.channel', message: '行业部门只能报送“部门筛查预警”线索' },
     ]);
+    const system = {
+      identity: { userId: 'system', username: 'fund', role: 'county_staff' as const, countyCode: COUNTY },
+      now: new Date(plus(t0, 2)),
+    };
+    const fromCase = { caseId: randomUUID(), householdId: id };
+    const joined = await leadFromFundCase(monitoringDeps, system, fromCase);
+    expect(await leadFromFundCase(monitoringDeps, system, fromCase)).toEqual({
+      lead: joined.lead,
+      joined: true,
+    });
+    expect(joined.lead.channels).toEqual(['self_application', 'department_alert', 'fund_case']);
+    expect(joined.lead.sources.at(-1)).toMatchObject({ channel: 'fund_case', sourceRef: fromCase.caseId });
     const own = await api('village.taihe').get('/monitoring/leads?status=open&limit=200');
     expect(own.body.items.some((l: { leadId: string }) => l.leadId === first.body.leadId)).toBe(true);
     const other = await api('village.shaojialong').get('/monitoring/leads?limit=200');
