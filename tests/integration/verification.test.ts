@@ -251,6 +251,17 @@ describe('verification: results with evidence', () => {
     expect((await caseStatus(c.caseId)).status).toBe('in_verification');
   });
 
+  it('refuses a visit dated in the future', async () => {
+    const c = await seedAwaitingCase();
+    await assign(c.caseId, 'adjuster.wang');
+    const result = await at('adjuster.wang', '2026-10-19T15:59:00.000Z').post(
+      `/verifications/${c.caseId}/results`,
+      resultBody([randomUUID()], { visitedOn: '2026-10-20' }),
+    );
+    expect(result.status).toBe(400);
+    expect(result.body.issues).toEqual([{ path: 'body.visitedOn', message: '入户核查日期不能晚于今天' }]);
+  });
+
   it('checks the body: two investigators, valid resident IDs', async () => {
     const c = await seedAwaitingCase();
     await assign(c.caseId, 'adjuster.wang');

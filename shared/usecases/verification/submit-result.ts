@@ -14,6 +14,7 @@ import {
   type VerificationResultInput,
 } from '../../domain/verification/result.ts';
 import { overdueAlertKey } from '../../domain/verification/task.ts';
+import { shanghaiDate } from '../../domain/shanghai-time.ts';
 import { Conflict, ValidationFailed } from '../../http/errors.ts';
 import type { Caller } from '../fund-cases/ports.ts';
 import { assertOwnTask, caseAudit, currentTask, fundYearOf, loadCase, movedCase } from './case-access.ts';
@@ -55,7 +56,9 @@ export const submitResult = async (
     undefined,
   );
   if (latest?.bodySha256 === bodySha256) return { created: false, result: latest };
-  // 3. Evidence: exists, stored, this case's, allowed type and size.
+  // 3. The visit happened, and the evidence exists, is stored, this case's, of allowed type and size.
+  if (input.visitedOn > shanghaiDate(caller.now))
+    throw new ValidationFailed([{ path: 'body.visitedOn', message: '入户核查日期不能晚于今天' }]);
   const config = await deps.config.get(fundCase.countyCode, fundYearOf(fundCase));
   const issues = await evidenceIssues(deps, evidenceRefs(input), {
     kind: 'verification_evidence',
