@@ -75,6 +75,8 @@ export const YearConfig = z.object({
       incomeAboveLineMonths: z.number().int().min(1).default(6),
       /** "Single risk, single measure": more measures than this for one risk are flagged. */
       maxMeasuresPerRisk: z.number().int().min(1).default(2),
+      /** An elimination's notice runs at least this many days (SPEC §4.5: 7). */
+      eliminationNoticeDays: z.number().int().min(1).default(7),
     })
     .prefault({}),
   verification: z

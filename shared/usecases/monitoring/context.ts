@@ -48,12 +48,20 @@ export const activeMembers = (household: Household) => household.members.filter(
 export const assertUploads = async (
   deps: MonitoringDeps,
   uploadIds: readonly string[],
-  expect: { kind: string; ownerIds: readonly string[]; countyCode: string; path: string; label: string },
+  expect: {
+    kind: string;
+    ownerIds: readonly string[];
+    countyCode: string;
+    /** The field's path; a list field gets the index appended. */
+    path: string;
+    list?: boolean;
+    label: string;
+  },
 ): Promise<void> => {
   const issues: { path: string; message: string }[] = [];
   for (const [index, uploadId] of uploadIds.entries()) {
     const upload = await deps.uploads.get(uploadId);
-    const path = `${expect.path}${uploadIds.length > 1 || expect.path.endsWith('s') ? `.${index}` : ''}`;
+    const path = expect.list ? `${expect.path}.${index}` : expect.path;
     if (!upload || upload.countyCode !== expect.countyCode || !expect.ownerIds.includes(upload.ownerId))
       issues.push({ path, message: `未找到该户的${expect.label}上传记录` });
     else if (upload.kind !== expect.kind) issues.push({ path, message: `该上传文件不是${expect.label}` });

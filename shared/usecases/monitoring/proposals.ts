@@ -155,6 +155,7 @@ export const proposeChange = async (
     ownerIds: [householdId],
     countyCode: household.countyCode,
     path: 'body.evidenceUploadIds',
+    list: true,
     label: '佐证材料',
   });
   const p = newProcedure(deps, caller, household, kind, { change: input });

@@ -122,6 +122,7 @@ export const recordVerification = async (
     ownerIds: [p.procedureId, p.householdId],
     countyCode: p.countyCode,
     path: 'body.evidenceUploadIds',
+    list: true,
     label: '核查佐证材料',
   });
   const memberCount = activeMembers(household).length;
@@ -231,9 +232,10 @@ export const recordNotice = async (
   if (p.kind === 'elimination' && outcome.subjectStatus === 'listed') {
     const notice = await deps.notices.get(outcome.noticeId);
     const config = await configAt(deps, p.countyCode, caller.now);
-    if (notice && notice.periodDays < config.noticeDays)
+    const minimum = config.monitoring.eliminationNoticeDays;
+    if (notice && notice.periodDays < minimum)
       throw new Conflict(
-        `风险消除须公示 ${config.noticeDays} 天，该公示为 ${notice.periodDays} 天`,
+        `风险消除须公示 ${minimum} 天，该公示为 ${notice.periodDays} 天`,
         'NOTICE_TOO_SHORT',
       );
   }
