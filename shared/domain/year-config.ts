@@ -8,11 +8,30 @@ import { DEPARTMENTS } from '../auth/roles.ts';
 
 const fen = z.number().int().min(0);
 
+/** Share in integer basis points (7000 = 70%): payout arithmetic never multiplies money by a float. */
+const basisPoints = z.number().int().min(0).max(10_000);
+/** A band of the amount above the deductible: up to `uptoFen` above it (the last band: no bound). */
+const PayoutTier = z.object({ uptoFen: fen.optional(), rateBp: basisPoints });
+/** What a school level changes of its category's rule (SPEC §3.6 "per school level … or a fixed amount"). */
+const LevelRule = z.object({
+  deductibleFen: fen.optional(),
+  rate: z.number().min(0).max(1).optional(),
+  tiers: z.array(PayoutTier).min(1).optional(),
+  fixedFen: fen.optional(),
+  capFen: fen.optional(),
+});
+
 const CategoryRule = z.object({
   deductibleFen: fen,
-  /** Share paid above the deductible, 0–1 (tiers come with the payout issue). */
+  /** Share paid above the deductible, 0–1 (taken to basis points); `tiers` replace it when given. */
   rate: z.number().min(0).max(1),
   capFen: fen,
+  /** Progressive bands over the amount above the deductible (see `shared/domain/payout/calculate.ts`). */
+  tiers: z.array(PayoutTier).min(1).optional(),
+  /** A fixed amount instead of a share (paid once the amount exceeds the deductible). */
+  fixedFen: fen.optional(),
+  /** Schooling: per school level. */
+  levels: z.record(z.string(), LevelRule).optional(),
 });
 
 export const YearConfig = z.object({
@@ -29,6 +48,8 @@ export const YearConfig = z.object({
   samplingRate: z.number().min(0).max(1).default(0.1),
   reinspectionTolerance: z.number().min(0).max(1).default(0.1),
   secondApprovalAboveFen: fen.default(5_000_000),
+  /** The fund-balance-low alert fires when available < this share of the fund year's deposits. */
+  lowBalanceShare: z.number().min(0).max(1).default(0.1),
   referral: z
     .object({
       /** Departments push by this day of the month, 24:00 Asia/Shanghai. */
