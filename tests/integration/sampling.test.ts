@@ -1,7 +1,8 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait-for.ts';
-import { api } from './support/api.ts';
+import ExcelJS from '../../shared/intake/exceljs.ts';
+import { api, baseUrl, tokenFor } from './support/api.ts';
 import {
   at,
   caseStatus,
@@ -220,11 +221,33 @@ describe('sampling plans, re-inspection and quality', () => {
     ]);
     const managerView = await api('insurer.manager').get(`/quality?period=${M}`);
     expect(managerView.body.insurers).toEqual(quality.body.insurers);
-    const xlsx = await api('auditor').get(`/quality?period=${M}&format=xlsx`);
+    const xlsx = await fetch(`${baseUrl()}/quality?period=${M}&format=xlsx`, {
+      headers: { authorization: `Bearer ${await tokenFor('auditor')}` },
+    });
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([`${M} 核查员`, `${M} 保险公司`]);
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.getRow(1).values).toEqual([
+      undefined,
+      '保险合同',
+      '核查员',
+      '完成核查',
+      '抽中',
+      '已复核',
+      '复核属实',
+      '复核不符',
+      '不符率',
+      '超期',
+    ]);
+    const wangRow = sheet
+      ?.getRows(2, sheet.rowCount - 1)
+      ?.find((r) => r.getCell(2).value === 'adjuster.wang');
+    expect(wangRow?.values).toEqual([undefined, 'PICC-420702-2026', 'adjuster.wang', 3, 2, 2, 1, 1, 0.5, 0]);
     expect((await api('adjuster.wang').get(`/quality?period=${M}`)).status).toBe(403);
 
     // Next month: 王 had a discrepancy last period, so the draw samples 王 at the raised rate.
