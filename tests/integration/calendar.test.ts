@@ -5,6 +5,8 @@
  * schedule runs (at 2027 times) are limited to its own notice so they close no other file's notices.
  */
 import { randomUUID } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamo, tableName } from '../../shared/adapters/aws-clients.ts';
 import { describe, expect, it } from 'vitest';
 import { noticeStore } from '../../shared/adapters/notice-store.ts';
 import { handler as closeDueNotices } from '../../functions/notices/close-due-notices.ts';
@@ -172,6 +174,20 @@ describe('the holiday calendar', () => {
     expect(loaded.status).toBe(200);
     expect(loaded.body).toMatchObject({ year: 2027, origin: 'loaded', loadedAt: '2026-12-30T01:00:00.000Z' });
     expect(await openCalendarAlerts()).toEqual([]);
+    const trail = await dynamo.send(
+      new QueryCommand({
+        TableName: tableName.audit(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'ENTITY#calendar#2027' },
+      }),
+    );
+    expect(trail.Items?.map((i) => [i.action, i.summary, i.after])).toEqual([
+      [
+        'calendar.loaded',
+        '载入 2027 年节假日安排：测试用安排（非官方）',
+        { source: '测试用安排（非官方）', holidays: 1, offDays: 2, workDays: 0 },
+      ],
+    ]);
     expect((await api('auditor').get('/calendar/2027')).body).toEqual(loaded.body);
 
     const recounting = await closeDueNotices({

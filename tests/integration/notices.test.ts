@@ -4,7 +4,7 @@
  * households, cases and uploads, so the file runs again and again on the same database.
  */
 import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../shared/adapters/aws-clients.ts';
 import { noticeStore } from '../../shared/adapters/notice-store.ts';
@@ -66,6 +66,17 @@ const upload = async (user: string, kind: string, ownerId: string) => {
   );
   return ticket.body.uploadId as string;
 };
+
+const auditTrail = async (pk: string) =>
+  (
+    await dynamo.send(
+      new QueryCommand({
+        TableName: tableName.audit(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+      }),
+    )
+  ).Items ?? [];
 
 const MEMBERS = ['王书记', '李主任', '张委员', '赵组长', '刘代表'];
 
@@ -385,6 +396,29 @@ describe('public notice of a fund deliberation', () => {
       noticeStatus: 'closed',
       subjectStatus: 'listed',
     });
+
+    expect(
+      (await auditTrail(`ENTITY#notice#${notice.noticeId}`)).map((i) => [i.action, i.actor.userId]),
+    ).toEqual([
+      ['notice.posted', expect.any(String)],
+      ['notice.objection_recorded', expect.any(String)],
+      ['notice.objection_recorded', expect.any(String)],
+      ['notice.objection_upheld', expect.any(String)],
+      ['notice.objection_dismissed', expect.any(String)],
+      ['notice.closed', 'schedule:close-notices'],
+    ]);
+    const household = notice.subjects[0].householdId;
+    expect(
+      (await auditTrail(`ENTITY#household#${household}`))
+        .filter((i) => String(i.action).startsWith('notice.') || String(i.action).startsWith('deliberation.'))
+        .map((i) => [i.action, i.summary]),
+    ).toEqual([
+      ['deliberation.recorded', '村级评议（防贫保障）：通过'],
+      ['notice.posted', '张贴公示，公示期至 2026-10-08 24:00'],
+      ['notice.objection_recorded', '公示期间收到异议（当面），待调查核实'],
+      ['notice.objection_upheld', '异议经调查成立，撤出公示：经核实家庭人均收入高于防贫线'],
+      ['notice.closed', '公示期满结束：1 户无异议或异议不成立，1 户因异议成立撤出'],
+    ]);
 
     const twice = await closeDueNotices({ now: '2026-10-09T11:05:00+08:00' });
     expect(twice.closed).not.toContain(notice.noticeId);
