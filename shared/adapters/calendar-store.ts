@@ -4,7 +4,7 @@
  * year with no item reads the calendar that ships with the code (`data/calendar/<year>.json`), so
  * the repository's files are the seed on AWS and on a laptop alike.
  */
-import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { PUBLISHED_CALENDARS } from '../domain/calendar/published.ts';
 import { StoredCalendar } from '../domain/calendar/stored-calendar.ts';
 import { calendarIndex, type CalendarIndex } from '../domain/calendar/work-calendar.ts';
@@ -33,43 +33,33 @@ export const dynamoCalendarStore = (
   client: DynamoDBDocumentClient,
   table: () => string,
   auditTable: () => string,
-): CalendarStore => ({
-  async get(year) {
+): CalendarStore => {
+  const get = async (year: number) => {
     const found = await client.send(new GetCommand({ TableName: table(), Key: calendarKey(year) }));
     return found.Item ? toCalendar(found.Item) : published(year);
-  },
+  };
+  return {
+    get,
 
-  async index(years) {
-    const unique = [...new Set(years)];
-    const found = await client.send(
-      new BatchGetCommand({ RequestItems: { [table()]: { Keys: unique.map(calendarKey) } } }),
-    );
-    const loaded = new Map(
-      (found.Responses?.[table()] ?? []).map((item) => {
-        const calendar = toCalendar(item);
-        return [calendar.year, calendar] as const;
-      }),
-    );
-    const calendars = unique.flatMap((year) => {
-      const calendar = loaded.get(year) ?? published(year);
-      return calendar ? [calendar] : [];
-    });
-    return calendarIndex(calendars);
-  },
+    async index(years) {
+      const found = await Promise.all([...new Set(years)].map(get));
+      return calendarIndex(found.filter((c) => c !== undefined));
+    },
 
-  async put(calendar, audit) {
-    await transactWrite(client, [
-      {
-        item: {
-          Put: {
-            TableName: table(),
-            Item: { ...calendarKey(calendar.year), entity: 'calendar', ...calendar },
+    async put(calendar, audit) {
+      await transactWrite(client, [
+        {
+          item: {
+            Put: {
+              TableName: table(),
+              Item: { ...calendarKey(calendar.year), entity: 'calendar', ...calendar },
+            },
           },
         },
-      },
-      ...audit.map((Item) => ({ item: { Put: { TableName: auditTable(), Item } } })),
-    ]);
-  },
-});
+        ...audit.map((Item) => ({ item: { Put: { TableName: auditTable(), Item } } })),
+      ]);
+    },
+  };
+};
 
 export const calendarStore: CalendarStore = dynamoCalendarStore(dynamo, tableName.main, tableName.audit);
