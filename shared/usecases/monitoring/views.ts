@@ -10,6 +10,7 @@ import { overdueStep, stepSchedule, type StepScheduleEntry } from '../../domain/
 import { planFlags, type PlanFlag } from '../../domain/monitoring/measures.ts';
 import type { Procedure, ProcedureStatus } from '../../domain/monitoring/procedure.ts';
 import { maskName, maskPhone } from '../../domain/mask.ts';
+import type { YearConfig } from '../../domain/year-config.ts';
 import type { Page, PageRequest } from '../registry/ports.ts';
 import { configAt, loadHousehold, loadProcedure } from './context.ts';
 import type { MonitoringDeps } from './ports.ts';
@@ -28,8 +29,9 @@ const viewOf = async (
   p: Procedure,
   now: Date,
   withChecks: boolean,
+  known?: YearConfig,
 ): Promise<ProcedureView> => {
-  const config = await configAt(deps, p.countyCode, now);
+  const config = known ?? (await configAt(deps, p.countyCode, now));
   const overdue = overdueStep(p, config.monitoring, now);
   const checks = withChecks
     ? await Promise.all((p.assetChecks ?? []).map((c) => deps.monitoring.getAssetCheck(c.checkId)))
@@ -72,7 +74,8 @@ export const listProcedures = async (
     { regionCode: narrowRegion(identity, filter.villageCode ?? filter.townCode), status: filter.status },
     page,
   );
-  const views = await Promise.all(found.items.map((p) => viewOf(deps, p, now, false)));
+  const config = await configAt(deps, identity.countyCode, now);
+  const views = await Promise.all(found.items.map((p) => viewOf(deps, p, now, false, config)));
   return {
     items:
       filter.overdue === undefined
