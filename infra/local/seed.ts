@@ -7,7 +7,7 @@
  * | --- | --- | --- | --- |
  * | region | `REGION#<code>` | `REGION` | gsi1 `REGIONS#<countyCode>` / `<code>`; counties also gsi2 `COUNTIES` / `<code>` |
  * | year configuration | `CONFIG#<countyCode>` | `YEAR#<year>` | — |
- * | fund | `FUND#<fundId>` | `FUND` | gsi1 `FUNDS#<countyCode>` / `<fundId>` |
+ * | fund | `FUND#<fundId>` | `FUND` | gsi1 `FUNDS#<countyCode>` / `<fundId>` (layout: `shared/domain/fund/ledger.ts`) |
  * | fund ledger entry | `FUND#<fundId>` | `LEDGER#<ISO time>#<entryId>` | — |
  * | user (no secrets) | `USER#<userId>` | `USER` | gsi1 `USERS#<countyCode>` / `<username>` |
  * | seed marker | `SEED#demo` | `v1` | — |
@@ -18,6 +18,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { regionItem } from '../../shared/adapters/region-store.ts';
+import { fundItem, ledgerEntryItem } from '../../shared/domain/fund/ledger.ts';
 import { DEMO_COUNTY, DEMO_FUND, DEMO_REGIONS, DEMO_USERS, DEMO_YEAR_CONFIG } from './demo-county.ts';
 
 export const SEED_MARKER = { pk: 'SEED#demo', sk: 'v1' } as const;
@@ -36,34 +37,29 @@ export const demoItems = (): Record<string, unknown>[] => [
     updatedAt: OPENING,
     updatedBy: SEED_ACTOR,
   },
-  {
-    pk: `FUND#${DEMO_FUND.fundId}`,
-    sk: 'FUND',
-    entity: 'fund',
+  fundItem({
     fundId: DEMO_FUND.fundId,
     name: DEMO_FUND.name,
     countyCode: DEMO_COUNTY,
     year: DEMO_YEAR_CONFIG.year,
     insurerContract: DEMO_FUND.insurerContract,
-    balanceFen: DEMO_FUND.initialDepositFen,
+    depositsFen: DEMO_FUND.initialDepositFen,
+    reservedFen: 0,
+    disbursedFen: 0,
+    availableFen: DEMO_FUND.initialDepositFen,
     createdAt: OPENING,
-    version: 1,
-    gsi1pk: `FUNDS#${DEMO_COUNTY}`,
-    gsi1sk: DEMO_FUND.fundId,
-  },
-  {
-    pk: `FUND#${DEMO_FUND.fundId}`,
-    sk: `LEDGER#${OPENING}#deposit-initial`,
-    entity: 'ledgerEntry',
+    updatedAt: OPENING,
+  }),
+  ledgerEntryItem({
     fundId: DEMO_FUND.fundId,
     entryId: 'deposit-initial',
     type: 'deposit',
     amountFen: DEMO_FUND.initialDepositFen,
-    balanceAfterFen: DEMO_FUND.initialDepositFen,
     at: OPENING,
+    month: '2026-01',
+    by: SEED_ACTOR,
     note: '年初注资（演示数据）',
-    createdBy: SEED_ACTOR,
-  },
+  }),
   ...DEMO_USERS.map((user) => ({
     pk: `USER#${user.userId}`,
     sk: 'USER',

@@ -52,6 +52,10 @@ export const CASE_STATUSES = [
   'reverification',
   /** Where the deliberation issue starts (SPEC §3.5). */
   'awaiting_deliberation',
+  /** Payout (SPEC §3.6): a proposal exists (notice passed, or green channel), approved, paid. */
+  'awaiting_payout',
+  'payout_approved',
+  'paid',
   'closed',
 ] as const;
 export const CaseStatus = z.enum(CASE_STATUSES);
@@ -95,6 +99,12 @@ export const FundCase = z
     /** Held after a re-inspection discrepancy until re-verified (SPEC §3.4). */
     payoutHeld: z.boolean().optional(),
     closedReason: ScreenReason.optional().meta({ description: '结案原因（如核查不符合条件）' }),
+    /** The payout in progress or paid (`shared/domain/payout/payout.ts`). */
+    payoutId: z.string().optional(),
+    /** Green channel (绿色通道): an advance may be paid before the notice ends. */
+    greenChannel: z.object({ reason: z.string(), markedBy: z.string(), markedAt: z.string() }).optional(),
+    /** Paid by the green channel before the notice ended (先行赔付). */
+    advancePaid: z.boolean().optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),

@@ -15,6 +15,7 @@ import { fundCasesArea } from './areas/fund-cases.ts';
 import { verificationArea } from './areas/verification.ts';
 import { monitoringArea } from './areas/monitoring.ts';
 import { noticesArea } from './areas/notices.ts';
+import { payoutsArea } from './areas/payouts.ts';
 
 const AREAS: readonly Area[] = [
   platformArea,
@@ -26,6 +27,7 @@ const AREAS: readonly Area[] = [
   verificationArea,
   monitoringArea,
   noticesArea,
+  payoutsArea,
 ];
 
 const STATE_MACHINES = AREAS.flatMap((a) => a.stateMachines ?? []);

@@ -60,7 +60,9 @@ const checkSubjects = async (deps: DeliberationDeps, input: DeliberationInput, v
       const fundCase = found?.fundCase;
       if (!fundCase || fundCase.villageCode !== villageCode || fundCase.householdId !== o.householdId)
         issues.push({ path: `body.outcomes.${i}.subjectId`, message: '防贫案件不存在或不属于该农户' });
-      else if (fundCase.status !== 'awaiting_deliberation') outOfOrder.push(o.subjectId);
+      // A green-channel case (advance paid before the notice, SPEC §3.6) still goes through both.
+      else if (fundCase.status !== 'awaiting_deliberation' && !fundCase.greenChannel)
+        outOfOrder.push(o.subjectId);
     }),
   );
   return { issues, outOfOrder };

@@ -12,7 +12,8 @@ export interface FundAuditInput {
   readonly at: string;
   readonly identity: Identity;
   readonly action: string;
-  readonly entityType: 'fundCase' | 'application' | 'negativeList' | 'deliberation' | 'notice' | 'calendar';
+  readonly entityType:
+    'fundCase' | 'application' | 'negativeList' | 'deliberation' | 'notice' | 'calendar' | 'payout' | 'fund';
   readonly entityId: string;
   readonly countyCode: string;
   readonly villageCode?: string;

@@ -63,7 +63,9 @@ const buildSubjects = async (
       let fallbackRisk: string = SUBJECT_TYPE_ZH[subjectType];
       if (subjectType === 'fund_case') {
         const fundCase = (await deps.cases.get(subjectId))?.fundCase;
-        if (fundCase?.status !== 'awaiting_deliberation') outOfOrder.push(subjectId);
+        // A green-channel case (advance paid before the notice ends) is posted whatever its payout status.
+        if (fundCase?.status !== 'awaiting_deliberation' && !fundCase?.greenChannel)
+          outOfOrder.push(subjectId);
         if (fundCase) fallbackRisk = FUND_CATEGORY_ZH[fundCase.category];
       }
       const summary = householdSummary(household);

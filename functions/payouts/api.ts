@@ -1,0 +1,59 @@
+/**
+ * One Lambda function serves every route of the payout, fund and finance areas (as the notices
+ * area does, to keep the stateless stack under CloudFormation's 500 resources). It dispatches on
+ * the API Gateway route key to the thin per-route handlers, so role checks, parsing and the error
+ * mapping stay per route.
+ */
+import type { Context } from 'aws-lambda';
+import * as finance from '../../shared/contracts/finance.ts';
+import * as funds from '../../shared/contracts/funds.ts';
+import * as payouts from '../../shared/contracts/payouts.ts';
+import { errorResponse, type ApiEvent } from '../../shared/http/api-handler.ts';
+import { NotFound } from '../../shared/http/errors.ts';
+import { routeKey } from '../../shared/http/route.ts';
+import type { RouteDecl } from '../../shared/platform/declaration-types.ts';
+import { handler as getFinanceReport } from '../finance/get-finance-report.ts';
+import { handler as createFund } from '../funds/create-fund.ts';
+import { handler as depositIntoFund } from '../funds/deposit-into-fund.ts';
+import { handler as getFund } from '../funds/get-fund.ts';
+import { handler as getFundLedger } from '../funds/get-fund-ledger.ts';
+import { handler as getFundReconciliation } from '../funds/get-fund-reconciliation.ts';
+import { handler as listFunds } from '../funds/list-funds.ts';
+import { handler as approvePayout } from './approve-payout.ts';
+import { handler as cancelPayout } from './cancel-payout.ts';
+import { handler as confirmPayment } from './confirm-payment.ts';
+import { handler as createDisbursementBatch } from './create-disbursement-batch.ts';
+import { handler as getPayout } from './get-payout.ts';
+import { handler as listPayouts } from './list-payouts.ts';
+import { handler as markGreenChannel } from './mark-green-channel.ts';
+import { handler as proposePayout } from './propose-payout.ts';
+import { handler as recordPaymentFailure } from './record-payment-failure.ts';
+
+type RouteHandler = (event: ApiEvent, context: Context) => Promise<unknown>;
+
+export const PAYOUT_ROUTES: readonly (readonly [RouteDecl, RouteHandler])[] = [
+  [payouts.proposePayout, proposePayout],
+  [payouts.markGreenChannel, markGreenChannel],
+  [payouts.listPayouts, listPayouts],
+  [payouts.getPayout, getPayout],
+  [payouts.approvePayout, approvePayout],
+  [payouts.cancelPayout, cancelPayout],
+  [payouts.createDisbursementBatch, createDisbursementBatch],
+  [payouts.confirmPayment, confirmPayment],
+  [payouts.recordPaymentFailure, recordPaymentFailure],
+  [funds.createFund, createFund],
+  [funds.listFunds, listFunds],
+  [funds.getFund, getFund],
+  [funds.depositIntoFund, depositIntoFund],
+  [funds.getFundLedger, getFundLedger],
+  [funds.getFundReconciliation, getFundReconciliation],
+  [finance.getFinanceReport, getFinanceReport],
+];
+
+const byKey = new Map(PAYOUT_ROUTES.map(([route, run]) => [routeKey(route), run]));
+
+export const handler = async (event: ApiEvent, context: Context) => {
+  const run = byKey.get(event.routeKey);
+  if (!run) return errorResponse(new NotFound('接口不存在'), event.requestContext?.requestId ?? 'unknown');
+  return run(event, context);
+};
