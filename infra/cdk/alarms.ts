@@ -9,7 +9,7 @@ import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import { Topic, type ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -18,10 +18,15 @@ const PERIOD = Duration.minutes(5);
 
 export class Alarms extends Construct {
   /** Subscribe operators (e-mail, SMS, chat) to this topic. */
-  readonly topic: Topic;
+  readonly topic: ITopic;
 
-  constructor(scope: Construct, id: string) {
+  /** Creates the topic (and its key), or notifies an existing one (another stack's). */
+  constructor(scope: Construct, id: string, existing?: { readonly topic: ITopic }) {
     super(scope, id);
+    if (existing) {
+      this.topic = existing.topic;
+      return;
+    }
     const key = new Key(this, 'TopicKey', {
       description: '防贫保: alarm notifications',
       enableKeyRotation: true,

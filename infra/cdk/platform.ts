@@ -1,14 +1,16 @@
-/** The two stacks of the platform, built from the declaration; `app.ts` and the infra tests share this. */
+/** The three stacks of the platform, built from the declaration; `app.ts` and the infra tests share this. */
 import type { App } from 'aws-cdk-lib';
 import type { PlatformDeclaration } from '../../shared/platform/declaration-types.ts';
 import type { DepartmentClientScope } from '../../shared/auth/identity.ts';
 import { DepartmentClientList } from '../../shared/auth/department-clients.ts';
 import { StatefulStack } from './stateful-stack.ts';
 import { StatelessStack } from './stateless-stack.ts';
+import { ApiStack } from './api-stack.ts';
 
 export interface Platform {
   readonly stateful: StatefulStack;
   readonly stateless: StatelessStack;
+  readonly api: ApiStack;
 }
 
 /** Browser origins allowed by CORS (API and presigned PUT); context `fangpinbao:allowedOrigins`. */
@@ -42,12 +44,18 @@ export const buildPlatform = (app: App, declaration: PlatformDeclaration): Platf
     allowedOrigins,
   });
   const stateless = new StatelessStack(app, 'FangpinbaoStateless', {
-    description: '防贫保: functions, API, user pool, state machines, schedules, alarms',
+    description: '防贫保: functions, user pool, state machines, schedules, alarms',
     declaration,
     tables: stateful.tables,
     buckets: stateful.buckets,
     allowedOrigins,
     departmentClients: departmentClientsOf(app),
   });
-  return { stateful, stateless };
+  const api = new ApiStack(app, 'FangpinbaoApi', {
+    description: '防贫保: HTTP API, routes and their integrations',
+    declaration,
+    stateless,
+    allowedOrigins,
+  });
+  return { stateful, stateless, api };
 };

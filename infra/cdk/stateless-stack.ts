@@ -1,7 +1,8 @@
 /**
  * Everything that can be replaced without losing data, generated from the declaration:
- * functions and their grants, state machines, the user pool, the HTTP API, S3 notifications,
- * schedules, dead-letter queues and alarms.
+ * functions and their grants, state machines, the user pool, S3 notifications, schedules,
+ * dead-letter queues and alarms. The HTTP API is its own stack (`api-stack.ts`): a route costs
+ * two or three CloudFormation resources, and a stack holds at most 500.
  */
 import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
@@ -10,7 +11,6 @@ import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { PlatformDeclaration } from '../../shared/platform/declaration-types.ts';
 import { Alarms } from './alarms.ts';
-import { Api } from './api.ts';
 import { Auth } from './auth.ts';
 import type { DepartmentClientScope } from '../../shared/auth/identity.ts';
 import type { DeclaredBucket } from './buckets.ts';
@@ -50,8 +50,7 @@ export class StatelessStack extends Stack {
   readonly functions: ReadonlyMap<string, DeclaredFunction>;
   readonly stateMachines: ReadonlyMap<string, DeclaredStateMachine>;
   readonly auth: Auth;
-  readonly api: Api;
-  private readonly alarms: Alarms;
+  readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -68,22 +67,12 @@ export class StatelessStack extends Stack {
       preTokenGeneration: this.functionOf(declaration.auth.preTokenGenerationFunction),
       departmentClients: props.departmentClients,
     });
-    this.api = new Api(this, 'Api', {
-      routes: declaration.routes,
-      functionOf: this.functionOf,
-      userPool: this.auth.userPool,
-      clients: [this.auth.client, ...this.auth.departmentClients.map((d) => d.client)],
-      allowedOrigins: props.allowedOrigins,
-    });
-    this.alarms.serverErrors('Api', this.api.httpApi);
-
-    new CfnOutput(this, 'ApiUrl', { value: this.api.stage.url, description: 'HTTP API base URL' });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.auth.client.userPoolClientId });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
   }
 
-  private readonly functionOf = (name: string): LambdaFunction => lookup('function', this.functions)(name).fn;
+  readonly functionOf = (name: string): LambdaFunction => lookup('function', this.functions)(name).fn;
 
   private readonly stateMachineOf = (name: string): StateMachine =>
     lookup('state machine', this.stateMachines)(name).machine;

@@ -21,6 +21,7 @@ export interface SynthesizedPlatform extends Platform {
   readonly app: App;
   readonly statefulTemplate: Template;
   readonly statelessTemplate: Template;
+  readonly apiTemplate: Template;
 }
 
 export const synthPlatform = (decl: PlatformDeclaration = declaration): SynthesizedPlatform => {
@@ -31,7 +32,17 @@ export const synthPlatform = (decl: PlatformDeclaration = declaration): Synthesi
     ...platform,
     statefulTemplate: Template.fromStack(platform.stateful),
     statelessTemplate: Template.fromStack(platform.stateless),
+    apiTemplate: Template.fromStack(platform.api),
   };
+};
+
+/**
+ * Whether a value is a cross-stack reference (an import or a weak `Fn::GetStackOutput`) to the
+ * construct: the output's name carries the construct's logical id.
+ */
+export const refersTo = (value: unknown, construct: IConstruct): boolean => {
+  const text = JSON.stringify(value) ?? '';
+  return /Fn::ImportValue|Fn::GetStackOutput/.test(text) && text.includes(logicalIdOf(construct));
 };
 
 /** The logical id of a construct's CloudFormation resource (its default child). */
