@@ -14,6 +14,7 @@ export const ALERT_KINDS = [
   'procedure_overdue',
   'calendar_missing',
   'fund_balance_low',
+  'unreachable_persons',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const ALERT_LINK_TYPES = [
   'verification_task',
   'monitoring_procedure',
   'notice',
+  'campaign',
 ] as const;
 
 export const AlertLink = z.object({
