@@ -127,6 +127,7 @@ export const fundOf = async (fundId: string) => {
     reservedFen: number;
     disbursedFen: number;
     availableFen: number;
+    updatedAt: string;
   };
 };
 
