@@ -85,6 +85,17 @@ describe('payout of a fund case', () => {
     const approved = await api('county.staff').post(`/payouts/${payoutId}/approve`);
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', approvals: [{ username: 'county.staff' }] });
+    // The household data the payout was computed from is frozen with it.
+    const edited = await api('village.taihe').patch(`/households/${household.householdId}`, {
+      version: 1,
+      type: 'general',
+      address: '太和村五组1号',
+    });
+    expect(edited.status).toBe(200);
+    expect((await api('county.staff').get(`/payouts/${payoutId}`)).body.snapshot).toEqual(
+      proposed.body.snapshot,
+    );
+    expect(proposed.body.snapshot).toMatchObject({ type: 'lifted', householdVersion: 1 });
     const reserved = await fundOf(FUND);
     expect(reserved.reservedFen - before.reservedFen).toBe(1_260_000);
     expect(before.availableFen - reserved.availableFen).toBe(1_260_000);
