@@ -16,6 +16,7 @@ import { verificationArea } from './areas/verification.ts';
 import { monitoringArea } from './areas/monitoring.ts';
 import { noticesArea } from './areas/notices.ts';
 import { payoutsArea } from './areas/payouts.ts';
+import { campaignsArea } from './areas/campaigns.ts';
 
 const AREAS: readonly Area[] = [
   platformArea,
@@ -28,6 +29,7 @@ const AREAS: readonly Area[] = [
   monitoringArea,
   noticesArea,
   payoutsArea,
+  campaignsArea,
 ];
 
 const STATE_MACHINES = AREAS.flatMap((a) => a.stateMachines ?? []);
