@@ -6,8 +6,13 @@
  * Tests in this file run in order; each builds its own households and cases.
  */
 import { randomUUID } from 'node:crypto';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { dynamo, tableName } from '../../shared/adapters/aws-clients.ts';
+import { fundCaseStore } from '../../shared/adapters/fund-case-store.ts';
+import { fundCaseItem } from '../../shared/domain/fund-case.ts';
 import { api } from './support/api.ts';
+import { caseStatus, seedAwaitingCase, verify } from './verification-support.ts';
 import {
   AFTER_END,
   approvedAndReleased,
@@ -150,6 +155,41 @@ describe('payout of a fund case', () => {
       ['reservation', 1_260_000],
       ['disbursement', 1_260_000],
     ]);
+  });
+
+  it('freezes the verified income figures of the home verification with the payout', async () => {
+    const household = await newHousehold();
+    const fundCase = await seedAwaitingCase({ householdId: household.householdId });
+    await verify(fundCase.caseId, 'adjuster.wang');
+    expect((await caseStatus(fundCase.caseId)).status).toBe('verified');
+    // As the period's sampling draw leaves a case it did not draw (see sampling.test.ts).
+    const verified = await fundCaseStore.get(fundCase.caseId);
+    if (!verified) throw new Error('case missing');
+    const drawnPast = {
+      ...verified.fundCase,
+      status: 'awaiting_deliberation' as const,
+      version: verified.fundCase.version + 1,
+    };
+    await dynamo.send(new PutCommand({ TableName: tableName.main(), Item: fundCaseItem(drawnPast) }));
+    const { noticeId } = await deliberateAndPost([drawnPast]);
+    await closeNotice(noticeId);
+    const proposed = await api('county.staff').post(`/fund-cases/${fundCase.caseId}/payout`, {
+      payoutId: randomUUID(),
+    });
+    expect(proposed.status).toBe(201);
+    // A33 = 18,000 + 5,000 + 3,000 − 2,000; A37 = A33 + 1,000 − 12,000; three members found.
+    expect(proposed.body.snapshot).toMatchObject({
+      verificationRound: 1,
+      income: {
+        members: 3,
+        a33NetFen: 2_400_000,
+        a34PerCapitaFen: 800_000,
+        a37AfterExpensesFen: 1_300_000,
+        a38PerCapitaAfterExpensesFen: 433_333,
+      },
+    });
+    // 70% × (12,800 − 5,000) yuan.
+    expect(proposed.body.payoutFen).toBe(546_000);
   });
 
   it('a second case of the household in the year pays only the difference', async () => {
