@@ -217,6 +217,47 @@ describe('payout of a fund case', () => {
     });
   });
 
+  it('below the deductible settles at 0 yet counts in the year; a proposal on a stale basis is refused at approval', async () => {
+    const household = await newHousehold();
+    const small = await caseAwaiting(household.householdId, { amountFen: 300_000, eventDate: '2026-02-01' });
+    const later = await caseAwaiting(household.householdId, { amountFen: 400_000, eventDate: '2026-04-01' });
+    const { noticeId } = await deliberateAndPost([small, later]);
+    await closeNotice(noticeId);
+    const before = await fundOf(FUND);
+    const zeroId = randomUUID();
+    const staleId = randomUUID();
+    expect(
+      (await api('county.staff').post(`/fund-cases/${small.caseId}/payout`, { payoutId: zeroId })).body
+        .payoutFen,
+    ).toBe(0);
+    // Proposed before the first is approved: computed on the sums as they were (nothing counted yet).
+    const stale = await api('county.staff').post(`/fund-cases/${later.caseId}/payout`, { payoutId: staleId });
+    expect(stale.body).toMatchObject({ payoutFen: 0, basis: { priorEligibleFen: 0, sumVersion: 0 } });
+    const settled = await api('county.staff').post(`/payouts/${zeroId}/approve`);
+    expect(settled.body).toMatchObject({ status: 'settled_zero', payoutFen: 0 });
+    expect((await api('county.staff').get(`/fund-cases/${small.caseId}`)).body).toMatchObject({
+      status: 'closed',
+      closedReason: { code: 'NO_PAYOUT_DUE' },
+    });
+    const refused = await api('county.staff').post(`/payouts/${staleId}/approve`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('PAYOUT_BASIS_CHANGED');
+    expect(
+      (await api('county.staff').post(`/payouts/${staleId}/cancel`, { reason: '重新计算' })).status,
+    ).toBe(200);
+    // 3,000 + 4,000 yuan together: 70% × (7,000 − 5,000) = 1,400 yuan.
+    const fresh = await api('county.staff').post(`/fund-cases/${later.caseId}/payout`, {
+      payoutId: randomUUID(),
+    });
+    expect(fresh.body).toMatchObject({
+      payoutFen: 140_000,
+      basis: { priorEligibleFen: 300_000, alreadyPaidFen: 0, sumVersion: 1 },
+    });
+    const { updatedAt: _a, ...figures } = await fundOf(FUND);
+    const { updatedAt: _b, ...figuresBefore } = before;
+    expect(figures).toEqual(figuresBefore);
+  });
+
   it('an objection upheld leaves no payout (409); one dismissed lets it go on; no close while one is open', async () => {
     const [h1, h2] = [await newHousehold(), await newHousehold()];
     const upheldCase = await caseAwaiting(h1.householdId, { amountFen: 1_200_000 });
