@@ -1,23 +1,30 @@
 /**
  * `npm run bench`: the referral intake against the raw write rate of the same DynamoDB Local,
  * in one run. 1. starts the local runtime (DynamoDB Local in memory, s3rver, gateway, state
- * machines); 2. raw BatchWriteItem of N items (25 a request, as many in parallel as the intake
- * sends), measured before the intake and again after it — the baseline is their mean, so a
- * machine that gets busier or quieter during the run moves both sides; 3. registers the N people of the file as households (raw writes, not timed: the
- * usual month, where the people departments report are already in the registry); 4. a
- * generated N-row CSV pushed by a department through the API (presigned PUT, S3 notification,
- * the referral-intake state machine); 5. prints rows/s, `intake ratio: X.XX` (intake ÷ raw)
- * and the peak memory. `--new-people` adds a second file about N people nobody knows yet, so
- * each row also registers a household.
+ * machines); 2. registers the N people of the file as households (raw writes, not timed: the
+ * usual month, where the people departments report are already in the registry; it also warms
+ * the JVM); 3. raw BatchWriteItem of N small items (25 a request, as many in parallel as the
+ * intake sends); 4. a generated N-row CSV pushed by a department through the API (presigned PUT,
+ * S3 notification, the referral-intake state machine), timed from the PUT to `done`; 5. the raw
+ * writes again — the baseline is the mean of both, so a machine that gets busier or quieter
+ * during the run moves both sides; 6. prints rows/s, `intake ratio: X.XX` (intake ÷ raw); 7. a
+ * second file taken in by the intake alone in a child process (`intake-process.ts`, as its
+ * Lambda runs it) for `intake peak memory`. `--new-people` adds a file about N people nobody
+ * knows yet, so each row also registers a household.
  *
  *   npm run bench [-- --rows 100000] [-- --new-people]
  */
 import '../infra/local/node-env.ts';
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { S3RVER_CREDENTIALS } from '../infra/local/s3-server.ts';
+import { submissionItem } from '../shared/domain/submission.ts';
 import { startRuntime, type LocalRuntime } from '../infra/local/runtime.ts';
 import { demoUser } from '../infra/local/demo-county.ts';
 import { batchPut } from '../shared/adapters/batch-io.ts';
@@ -147,6 +154,58 @@ const generate = async (
   return file;
 };
 
+/**
+ * The intake alone in a child process, as its Lambda would run it, for the memory figure of the
+ * intake itself: the file goes to S3 under a key no notification watches, its submission item is
+ * written directly, and `intake-process.ts` runs IngestRows to the end.
+ */
+const isolatedIntake = async (
+  runtime: LocalRuntime,
+  file: string,
+): Promise<{ seconds: number; peakRssMb: number; peakHeapMb: number; counts: Record<string, number> }> => {
+  const submissionId = randomUUID();
+  const key = `bench/${submissionId}.csv`;
+  const s3 = new S3Client({
+    endpoint: runtime.endpoints.s3,
+    region: runtime.env.AWS_REGION,
+    credentials: S3RVER_CREDENTIALS,
+    forcePathStyle: true,
+  });
+  await s3.send(
+    new PutObjectCommand({ Bucket: runtime.buckets.evidence, Key: key, Body: await readFile(file) }),
+  );
+  const at = new Date().toISOString();
+  await clientOf(runtime).send(
+    new PutCommand({
+      TableName: runtime.tables.main,
+      Item: submissionItem({
+        submissionId,
+        countyCode: demoUser('dept.civil').scope.countyCode,
+        department: 'civil_affairs',
+        channel: 'file',
+        period: '2026-02',
+        dueMonth: '2026-03',
+        receivedAt: at,
+        timeliness: 'on_time',
+        status: 'received',
+        contentHash: submissionId,
+        objectKey: key,
+        submittedBy: 'bench',
+        updatedAt: at,
+      }),
+    }),
+  );
+  const stdout = await new Promise<string>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'intake-process.ts'), submissionId],
+      { env: { ...process.env, ...runtime.env }, maxBuffer: 1024 * 1024 },
+      (error, out) => (error ? reject(error) : resolve(out)),
+    ),
+  );
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Awaited<ReturnType<typeof isolatedIntake>>;
+};
+
 const rate = (n: number, seconds: number) => `${Math.round(n / seconds).toLocaleString('en-US')}/s`;
 
 const main = async () => {
@@ -159,11 +218,12 @@ const main = async () => {
       `rows per file: ${ROWS.toLocaleString('en-US')} (${((await stat(known)).size / MB).toFixed(1)} MB CSV)`,
     );
 
+    // The registry first: it also warms DynamoDB Local's JVM, so neither side is timed cold.
+    await registerPeople(runtime, 0);
     const rawBefore = await rawBatchWrite(runtime, ROWS, 1);
     console.log(
       `raw BatchWriteItem:    ${ROWS} items in ${rawBefore.toFixed(1)} s → ${rate(ROWS, rawBefore)} (before the intake, ${INTAKE_PARALLEL} in parallel)`,
     );
-    await registerPeople(runtime, 0);
 
     settle();
     const baseline = process.memoryUsage().rss;
@@ -179,8 +239,14 @@ const main = async () => {
     );
     console.log(`intake ratio: ${(ROWS / seconds / rawRate).toFixed(2)}`);
     console.log(
-      `intake peak memory: ${(run.peakRss / MB).toFixed(0)} MB RSS of this process (runtime + intake; ${((run.peakRss - baseline) / MB).toFixed(0)} MB above the idle runtime), heap ${(run.peakHeap / MB).toFixed(0)} MB`,
+      `runtime process during the intake: ${(run.peakRss / MB).toFixed(0)} MB RSS (gateway, S3 server, state machines and the intake; ${((run.peakRss - baseline) / MB).toFixed(0)} MB above the idle runtime), heap ${(run.peakHeap / MB).toFixed(0)} MB`,
     );
+    const civil = await generate(dir, 'civil-alone.csv', 'civil_affairs', 4, 0);
+    const alone = await isolatedIntake(runtime, civil);
+    console.log(
+      `intake alone (own process, as its Lambda): ${ROWS} rows in ${alone.seconds.toFixed(1)} s → ${rate(ROWS, alone.seconds)} ${JSON.stringify(alone.counts)}`,
+    );
+    console.log(`intake peak memory: ${alone.peakRssMb} MB RSS (heap ${alone.peakHeapMb} MB)`);
     if (fresh) {
       const second = await withPeakMemory(() => push(runtime, fresh, 'dept.civil'));
       const s2 = second.result.seconds;

@@ -1,0 +1,45 @@
+/**
+ * The intake in a process of its own, as its Lambda runs it: `node --import tsx
+ * bench/intake-process.ts <submissionId>` with the handlers' environment runs IngestRows until the
+ * submission is done (then the summary), sampling this process's memory, and prints one JSON
+ * line `{ seconds, peakRssMb, peakHeapMb, counts }`. `intake-bench.ts` starts it for the memory
+ * figure of the intake alone (the runtime's process also holds the gateway and the S3 server).
+ */
+import '../infra/local/node-env.ts';
+import { intakeDeps } from '../shared/adapters/intake-deps.ts';
+import { ingestRows } from '../shared/usecases/intake/ingest-rows.ts';
+import { summarize } from '../shared/usecases/intake/summarize.ts';
+
+const MB = 1024 * 1024;
+const submissionId = process.argv[2];
+if (!submissionId) throw new Error('usage: intake-process.ts <submissionId>');
+
+let peakRss = 0;
+let peakHeap = 0;
+const sample = () => {
+  const usage = process.memoryUsage();
+  peakRss = Math.max(peakRss, usage.rss);
+  peakHeap = Math.max(peakHeap, usage.heapUsed);
+};
+const sampler = setInterval(sample, 25);
+const t0 = performance.now();
+// A Lambda invocation's budget: 15 minutes, stop starting chunks with a minute left.
+for (;;) {
+  const started = performance.now();
+  const result = await ingestRows(intakeDeps, submissionId, {
+    remainingMs: () => 15 * 60_000 - (performance.now() - started),
+    reserveMs: 60_000,
+  });
+  if (result.done) break;
+}
+const counts = await summarize(intakeDeps, submissionId);
+sample();
+clearInterval(sampler);
+process.stdout.write(
+  `${JSON.stringify({
+    seconds: (performance.now() - t0) / 1000,
+    peakRssMb: Math.round(peakRss / MB),
+    peakHeapMb: Math.round(peakHeap / MB),
+    counts,
+  })}\n`,
+);
