@@ -10,6 +10,8 @@ import { regionStore } from '../../shared/adapters/region-store.ts';
 import { registryDeps } from '../../shared/adapters/registry-deps.ts';
 import { verificationStore } from '../../shared/adapters/verification-store.ts';
 import type { ReportDeps } from '../../shared/usecases/finance/reports.ts';
+import { recordFundPayoutMeasure } from '../../shared/usecases/monitoring/assistance.ts';
+import { monitoringDeps } from '../monitoring/deps.ts';
 
 export const payoutDeps: ReportDeps = {
   payouts: payoutStore,
@@ -23,4 +25,5 @@ export const payoutDeps: ReportDeps = {
   regionNames: async (countyCode) =>
     new Map((await regionStore.listCounty(countyCode)).map((r) => [r.code, r.name] as const)),
   newId: randomUUID,
+  recordMeasure: (caller, paid) => recordFundPayoutMeasure(monitoringDeps, caller, paid),
 };

@@ -137,6 +137,12 @@ describe('payout of a fund case', () => {
     });
     expect(other.status).toBe(409);
     expect(other.body.code).toBe('BANK_REFERENCE_MISMATCH');
+    // The payout is an assistance measure of the household (SPEC §4.4), once, in its file.
+    const file = await api('county.staff').get(`/households/${household.householdId}/file`);
+    expect(file.status).toBe(200);
+    const recorded = file.body.events.filter((e: { kind: string }) => e.kind === 'payout.recorded');
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0].summary).toBe('防贫保赔付 12600.00 元，记为帮扶措施（A48 防贫保险）');
 
     const after = await fundOf(FUND);
     expect(after.reservedFen).toBe(before.reservedFen);

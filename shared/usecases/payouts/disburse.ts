@@ -94,7 +94,10 @@ export const confirmPayment = async (
   const current = await loadPayout(deps, caller, payoutId);
   assertNotApprover(current, caller);
   if (current.status === 'disbursed') {
-    if (current.bankReference === input.bankReference) return maskPayout(current);
+    if (current.bankReference === input.bankReference) {
+      await recordMeasure(deps, caller, current);
+      return maskPayout(current);
+    }
     throw new Conflict('该赔付已按另一银行转账流水号确认拨付', BANK_REFERENCE_MISMATCH);
   }
   if (current.status !== 'released')
@@ -158,7 +161,19 @@ export const confirmPayment = async (
     }),
   });
   await checkLowBalance(deps, current.fundId, caller.now);
+  await recordMeasure(deps, caller, next);
   return maskPayout(next);
+};
+
+const recordMeasure = async (deps: PayoutDeps, caller: Caller, paid: Payout): Promise<void> => {
+  if (!deps.recordMeasure || paid.payoutFen <= 0) return;
+  await deps.recordMeasure(caller, {
+    householdId: paid.householdId,
+    caseId: paid.caseId,
+    category: paid.category,
+    amountFen: paid.payoutFen,
+    paidAt: paid.disbursedAt ?? caller.now.toISOString(),
+  });
 };
 
 /** Gives the amount back: the release entry, the household's sums undone, the case to a new proposal. */

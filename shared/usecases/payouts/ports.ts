@@ -1,4 +1,5 @@
 /** What the payout and fund use cases need; adapters in `shared/adapters/`. */
+import type { FundCategory } from '../../domain/fund-case.ts';
 import type { Identity } from '../../auth/identity.ts';
 import type { AlertStore } from '../../adapters/alert-store.ts';
 import type { FundCaseStore } from '../../adapters/fund-case-store.ts';
@@ -19,6 +20,14 @@ export interface PayoutDeps {
   readonly config: { get(countyCode: string, year: number): Promise<YearConfig> };
   readonly alerts: Pick<AlertStore, 'raise' | 'clear'>;
   readonly newId: () => string;
+  /**
+   * A disbursed payout becomes an assistance measure of the household (SPEC §4.4: prevention
+   * insurance, A48) — idempotent per case, so a replayed confirmation repairs a missed one.
+   */
+  readonly recordMeasure?: (
+    caller: Caller,
+    paid: { householdId: string; caseId: string; category: FundCategory; amountFen: number; paidAt: string },
+  ) => Promise<unknown>;
 }
 
 export interface Caller {
