@@ -9,7 +9,7 @@
 import type { Household, Member } from '../household-schema.ts';
 import type { IncomeFigures, IncomeComponents } from '../income.ts';
 import type { HouseholdMonitoring, IncomeRecord } from '../monitoring/household-monitoring.ts';
-import type { Measure } from '../monitoring/measures.ts';
+import { MEASURE_CODES, MEASURES, type Measure } from '../monitoring/measures.ts';
 import { CATEGORY_ZH, RISK_ZH } from '../monitoring/risk.ts';
 import { yuan } from '../monitoring/category.ts';
 import { shanghaiDate } from '../shanghai-time.ts';
@@ -49,9 +49,11 @@ const component = (key: keyof IncomeComponents) => (ctx: Ctx) =>
   ctx.income ? yuan(ctx.income.components[key]) : '';
 const figure = (key: Exclude<keyof IncomeFigures, 'members'>) => (ctx: Ctx) =>
   ctx.income ? yuan(ctx.income.figures[key]) : '';
-/** The measures recorded under one form field (A39–A52), labels joined. */
+/** The measures recorded under one form field (A39–A52), labels in the form's order, joined. */
 const measures = (field: string) => (ctx: Ctx) =>
-  [...new Set(ctx.measures.filter((m) => m.field === field).map((m) => m.label))].join('、');
+  MEASURE_CODES.filter((code) => ctx.measures.some((m) => m.field === field && m.code === code))
+    .map((code) => MEASURES[code].label)
+    .join('、');
 
 const FIELD_COLUMNS: readonly Column[] = [
   {

@@ -92,6 +92,19 @@ describe('the A1–A55 collection form', () => {
     }
   });
 
+  it('lists a field's measures in the form's order, whatever order they were recorded in', () => {
+    const m = (code: string, field: string) => ({ code, field }) as never;
+    const rows = collectionRows({
+      household,
+      measures: [m('prevention_insurance', 'A48'), m('health', 'A45'), m('dibao', 'A48'), m('dibao', 'A48')],
+    });
+    const col = (code: string) => COLLECTION_COLUMNS.findIndex((c) => c.code === code);
+    expect([rows[0]?.[col('A45')], rows[0]?.[col('A48')]]).toEqual([
+      '健康帮扶',
+      '综合保障：最低生活保障、综合保障：防贫保险（防贫保）',
+    ]);
+  });
+
   it('takes the latest month of income', () => {
     const rec = (month: string) => ({ month }) as never;
     expect(latestIncome([rec('2026-02'), rec('2026-04'), rec('2026-03')])).toEqual({ month: '2026-04' });
