@@ -92,7 +92,7 @@ describe('the A1–A55 collection form', () => {
     }
   });
 
-  it('lists a field's measures in the form's order, whatever order they were recorded in', () => {
+  it('lists a field’s measures in the form’s order, whatever order they were recorded in', () => {
     const m = (code: string, field: string) => ({ code, field }) as never;
     const rows = collectionRows({
       household,
