@@ -11,7 +11,7 @@ import { rollbackXlsx } from '../../shared/usecases/campaigns/rollback-xlsx.ts';
 import { campaignDeps as deps, XLSX } from './deps.ts';
 
 export const handler = apiHandler(getRollbackTable, async ({ identity, params, query, now, requestId }) => {
-  const table = await rollbackTable(deps, identity, params.campaignId, query.code);
+  const table = await rollbackTable(deps, identity, params.campaignId, query);
   if (query.format === 'json') return { status: 200, body: maskedTable(table) };
   await auditFullTable(deps, identity, table, now, requestId);
   const names = await deps.regionNames(identity.countyCode);

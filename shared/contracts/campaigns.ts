@@ -87,16 +87,17 @@ export const getSummary = route({
   },
 });
 
+const HouseholdsPersons = z.object({ households: z.number().int(), persons: z.number().int() });
+const Totals = z.object({ rollback: HouseholdsPersons, removal: HouseholdsPersons });
+
 export const RollbackTableView = z
   .object({
     campaignId: z.string(),
     code: z.string(),
     unitName: z.string(),
     lines: z.array(RollbackLine),
-    totals: z.object({
-      rollback: z.object({ households: z.number().int(), persons: z.number().int() }),
-      removal: z.object({ households: z.number().int(), persons: z.number().int() }),
-    }),
+    totals: Totals,
+    subtotals: z.array(z.object({ code: z.string(), name: z.string(), totals: Totals })),
   })
   .meta({ id: 'RollbackTable' });
 
@@ -106,11 +107,15 @@ export const getRollbackTable = route({
   function: CAMPAIGNS_API,
   roles: CAMPAIGN_READERS,
   summary:
-    '监测对象回退、清退情况统计表（附件5）：活动期间及范围内经审定的回退、清退；列表脱敏，format=xlsx 按表样导出完整姓名及证件号（每户记录查看日志）',
+    '监测对象回退、清退情况统计表（附件5）：活动期间及范围内经审定的回退、清退，按村/乡镇/县小计；列表脱敏，format=xlsx 按表样导出完整姓名及证件号（每户记录查看日志）',
   tag: 'campaigns',
   request: {
     params: CampaignParams,
-    query: z.object({ code: RegionCode.optional(), format: Format }),
+    query: z.object({
+      code: RegionCode.optional(),
+      level: z.enum(SUMMARY_LEVELS).default('village').meta({ description: '小计的汇总层级' }),
+      format: Format,
+    }),
   },
   responses: { 200: { description: '统计表（或 XLSX 文件）', schema: RollbackTableView }, ...errorResponses },
 });

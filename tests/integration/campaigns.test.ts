@@ -518,6 +518,19 @@ describe('the 附件5 rollback/removal table', () => {
       rollback: { households: 1, persons: 3 },
       removal: { households: 1, persons: 1 },
     });
+    const byTown = await api('county.staff').get(`/campaigns/${campaignId}/rollbacks?level=town`);
+    expect(byTown.body.subtotals).toEqual([
+      {
+        code: TAIHE_TOWN,
+        name: '太和镇',
+        totals: { rollback: { households: 1, persons: 3 }, removal: { households: 0, persons: 0 } },
+      },
+      {
+        code: DONGGOU_TOWN,
+        name: '东沟镇',
+        totals: { rollback: { households: 0, persons: 0 }, removal: { households: 1, persons: 1 } },
+      },
+    ]);
     const town = await api('town.donggou').get(`/campaigns/${campaignId}/rollbacks`);
     expect(town.body.lines.map((l: { householdId: string }) => l.householdId)).toEqual([
       r.removed?.householdId,

@@ -100,6 +100,20 @@ export const rollbackTotals = (lines: readonly RollbackLine[]): RollbackTotals =
   return { rollback: of('rollback'), removal: of('removal') };
 };
 
+export const ROLLUP_LEVELS = ['village', 'town', 'county'] as const;
+export type RollupLevel = (typeof ROLLUP_LEVELS)[number];
+
+/** The totals per village, town or county of the lines, by code. */
+export const rollUpLines = (
+  lines: readonly RollbackLine[],
+  level: RollupLevel,
+): { code: string; totals: RollbackTotals }[] => {
+  const codeOf = (l: RollbackLine) =>
+    level === 'village' ? l.villageCode : level === 'town' ? l.townCode : l.countyCode;
+  const codes = [...new Set(lines.map(codeOf))].sort();
+  return codes.map((code) => ({ code, totals: rollbackTotals(lines.filter((l) => codeOf(l) === code)) }));
+};
+
 /** Lines in the form's order: town, village, approval day, procedure. */
 export const sortLines = (lines: readonly RollbackLine[]): RollbackLine[] =>
   [...lines].sort(

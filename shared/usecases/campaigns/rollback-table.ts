@@ -12,7 +12,9 @@ import {
   countsInTable,
   rollbackLine,
   rollbackTotals,
+  rollUpLines,
   sortLines,
+  type RollupLevel,
   type RollbackLine,
   type RollbackTotals,
 } from '../../domain/campaign/rollback-table.ts';
@@ -27,6 +29,8 @@ export interface RollbackTable {
   readonly unitName: string;
   readonly lines: RollbackLine[];
   readonly totals: RollbackTotals;
+  /** The totals per region at the level asked for. */
+  readonly subtotals: { code: string; name: string; totals: RollbackTotals }[];
 }
 
 const completedProcedures = async (deps: CampaignDeps, regionCode: string): Promise<Procedure[]> => {
@@ -47,10 +51,10 @@ export const rollbackTable = async (
   deps: CampaignDeps,
   identity: Identity,
   campaignId: string,
-  code: string | undefined,
+  query: { code?: string; level: RollupLevel },
 ): Promise<RollbackTable> => {
   const campaign = await campaignInScope(deps, identity, campaignId);
-  const area = narrowRegion(identity, code);
+  const area = narrowRegion(identity, query.code);
   const procedures = (await completedProcedures(deps, area)).filter((p) => countsInTable(campaign, p));
   const lines = await Promise.all(
     procedures.map(async (p) => {
@@ -69,6 +73,7 @@ export const rollbackTable = async (
     unitName: names.get(area) ?? area,
     lines: present,
     totals: rollbackTotals(present),
+    subtotals: rollUpLines(present, query.level).map((r) => ({ ...r, name: names.get(r.code) ?? r.code })),
   };
 };
 

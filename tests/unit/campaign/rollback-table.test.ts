@@ -4,6 +4,7 @@ import {
   countsInTable,
   rollbackLine,
   rollbackTotals,
+  rollUpLines,
 } from '../../../shared/domain/campaign/rollback-table.ts';
 import type { Procedure } from '../../../shared/domain/monitoring/procedure.ts';
 
@@ -81,5 +82,27 @@ describe('附件5 lines', () => {
       rollback: { households: 1, persons: 2 },
       removal: { households: 1, persons: 5 },
     });
+    const elsewhere = {
+      ...removal,
+      householdId: 'h4',
+      villageCode: '420702101201',
+      townCode: '420702101000',
+    };
+    expect(rollUpLines([line, removal, elsewhere], 'town')).toEqual([
+      {
+        code: '420702100000',
+        totals: { rollback: { households: 1, persons: 2 }, removal: { households: 1, persons: 5 } },
+      },
+      {
+        code: '420702101000',
+        totals: { rollback: { households: 0, persons: 0 }, removal: { households: 1, persons: 5 } },
+      },
+    ]);
+    expect(rollUpLines([line, removal, elsewhere], 'county')).toEqual([
+      {
+        code: '420702000000',
+        totals: { rollback: { households: 1, persons: 2 }, removal: { households: 2, persons: 10 } },
+      },
+    ]);
   });
 });
