@@ -246,6 +246,9 @@ const main = async () => {
     console.log(
       `intake alone (own process, as its Lambda): ${ROWS} rows in ${alone.seconds.toFixed(1)} s → ${rate(ROWS, alone.seconds)} ${JSON.stringify(alone.counts)}`,
     );
+    console.log(
+      `intake ratio (intake alone ÷ the same raw mean): ${(ROWS / alone.seconds / rawRate).toFixed(2)}`,
+    );
     console.log(`intake peak memory: ${alone.peakRssMb} MB RSS (heap ${alone.peakHeapMb} MB)`);
     if (fresh) {
       const second = await withPeakMemory(() => push(runtime, fresh, 'dept.civil'));
