@@ -109,7 +109,9 @@ export const dynamoCampaignStore = (client: DynamoDBDocumentClient, main: () => 
             UpdateExpression: `SET entity = :entity, villageCode = :village, townCode = :town${
               counterAdd ? ` ADD ${counterAdd}` : ''
             }`,
-            ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#c${i}`, name])),
+            ...(names.length > 0
+              ? { ExpressionAttributeNames: Object.fromEntries(names.map((name, i) => [`#c${i}`, name])) }
+              : {}),
             ExpressionAttributeValues: {
               ':entity': 'campaign_counter',
               ':village': check.villageCode,

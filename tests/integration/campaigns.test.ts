@@ -589,3 +589,55 @@ describe('the 附件5 rollback/removal table', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('concurrent checks', () => {
+  it('keep the counters equal to the checks: parallel households all count, the same household twice once', async () => {
+    const created = await api('county.staff').post('/campaigns', {
+      name: '并发录入',
+      scope: { level: 'villages', codes: [DONGGOU_VILLAGE] },
+      incomePeriod: { from: '2031-01-01', to: '2031-03-31' },
+      deadlines: { plan: '2031-03-10', fieldCheck: '2031-04-10', fixes: '2031-04-20', summary: '2031-04-30' },
+    });
+    const id = created.body.campaignId as string;
+    const households = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => newHousehold('village.donggou', DONGGOU_VILLAGE, 'general', (n % 3) + 1)),
+    );
+    const donggou = at('village.donggou', BEFORE_DEADLINE);
+    const results = await Promise.all(
+      households.map((one) =>
+        donggou.post(`/campaigns/${id}/checks`, {
+          householdId: one.householdId,
+          method: 'in_person',
+          findings: 'newly_identified',
+          category: 'marginal',
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+    const twice = await Promise.all(
+      [0, 1].map(() =>
+        donggou.post(`/campaigns/${id}/checks`, {
+          householdId: households[0]?.householdId,
+          method: 'unreachable',
+          findings: 'none',
+        }),
+      ),
+    );
+    // whichever way the two interleave: at least one is recorded, a loser is 409 STALE_VERSION
+    expect(twice.filter((r) => r.status === 200).length).toBeGreaterThanOrEqual(1);
+    expect(twice.filter((r) => r.status !== 200).map((r) => [r.status, r.body.code])).toEqual(
+      twice.length === twice.filter((r) => r.status === 200).length ? [] : [[409, 'STALE_VERSION']],
+    );
+    const again = await donggou.post(`/campaigns/${id}/checks`, {
+      householdId: households[0]?.householdId,
+      method: 'unreachable',
+      findings: 'none',
+    });
+    expect([again.status, again.body.history.at(-1).method]).toEqual([200, 'unreachable']);
+    const summary = await api('county.staff').get(`/campaigns/${id}/summary?level=village`);
+    expect(summary.body.total.checked).toEqual({ total: 5, general: 5, lifted: 0, monitored: 0 });
+    // persons 2, 3, 1, 2, 3; the first household's check became "unreachable, nothing found"
+    expect(summary.body.total.newlyIdentified.marginal).toEqual({ households: 4, persons: 9 });
+    expect(summary.body.total.unreachable).toBe(1);
+  });
+});
