@@ -5,7 +5,8 @@
  * earlier one (kept in its history) and moves the village's counters in the same transaction; a
  * check after the field-check deadline is accepted and marked late; 4. the village's
  * `unreachable_persons` alert follows the counter: raised while some household is unreachable,
- * cleared when none is.
+ * cleared when none is. Accepted race: two checks of one village finishing together may leave the
+ * alert a step behind until the village's next check (the counters themselves are exact).
  */
 import type { Identity } from '../../auth/identity.ts';
 import { assertRegionScope } from '../../auth/authorize.ts';
