@@ -90,12 +90,37 @@ const batchPut = async (doc: DynamoDBDocumentClient, table: string, items: Recor
 };
 
 /** Seeds the demo county unless the marker says it is there; returns what it did. */
+/**
+ * Data directories seeded by an earlier version keep their data; items whose layout changed since
+ * are rewritten once, each only while it still has the old layout (a conditional put):
+ * - the demo fund before its ledger figures (`depositsFen`, …) — it had only `balanceFen` and no
+ *   movement could have been recorded against it.
+ */
+const upgradeSeeded = async (doc: DynamoDBDocumentClient, mainTable: string): Promise<void> => {
+  const fund = demoItems().find((item) => item.entity === 'fund');
+  if (!fund) return;
+  try {
+    await doc.send(
+      new PutCommand({
+        TableName: mainTable,
+        Item: fund,
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(depositsFen)',
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+};
+
 export const seedDemo = async (client: DynamoDBClient, mainTable: string): Promise<'seeded' | 'present'> => {
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const marker = await doc.send(
     new GetCommand({ TableName: mainTable, Key: SEED_MARKER, ConsistentRead: true }),
   );
-  if (marker.Item) return 'present';
+  if (marker.Item) {
+    await upgradeSeeded(doc, mainTable);
+    return 'present';
+  }
   const items = demoItems();
   await batchPut(doc, mainTable, items);
   try {
