@@ -92,23 +92,31 @@ const batchPut = async (doc: DynamoDBDocumentClient, table: string, items: Recor
 /** Seeds the demo county unless the marker says it is there; returns what it did. */
 /**
  * Data directories seeded by an earlier version keep their data; items whose layout changed since
- * are rewritten once, each only while it still has the old layout (a conditional put):
- * - the demo fund before its ledger figures (`depositsFen`, …) — it had only `balanceFen` and no
- *   movement could have been recorded against it.
+ * are rewritten once, each only while it still has the old layout (a conditional put): the demo
+ * fund before its ledger figures (it had only `balanceFen`; no movement could have been recorded
+ * against it) and its opening ledger entry before `month`.
  */
+const UPGRADES: readonly { readonly entity: string; readonly newField: string }[] = [
+  { entity: 'fund', newField: 'depositsFen' },
+  { entity: 'ledgerEntry', newField: 'month' },
+];
+
 const upgradeSeeded = async (doc: DynamoDBDocumentClient, mainTable: string): Promise<void> => {
-  const fund = demoItems().find((item) => item.entity === 'fund');
-  if (!fund) return;
-  try {
-    await doc.send(
-      new PutCommand({
-        TableName: mainTable,
-        Item: fund,
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(depositsFen)',
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  for (const { entity, newField } of UPGRADES) {
+    for (const item of demoItems().filter((i) => i.entity === entity)) {
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: mainTable,
+            Item: item,
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#field)',
+            ExpressionAttributeNames: { '#field': newField },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    }
   }
 };
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { seedDemo } from '../../infra/local/seed.ts';
+import { demoItems, seedDemo } from '../../infra/local/seed.ts';
 import { DEMO_FUND } from '../../infra/local/demo-county.ts';
 import { localEnv } from './support/api.ts';
 
@@ -69,6 +69,16 @@ describe('the demo seed on a data directory of an earlier version', () => {
       disbursedFen: 0,
       availableFen: DEMO_FUND.initialDepositFen,
     });
+
+    // The opening ledger entry of the first version had no month: it gets one.
+    const opening = demoItems().find((item) => item.entity === 'ledgerEntry') ?? {};
+    const { month: _month, ...withoutMonth } = opening;
+    await doc.send(new PutCommand({ TableName: table, Item: withoutMonth }));
+    expect(await seedDemo(client, table)).toBe('present');
+    const entry = await doc.send(
+      new GetCommand({ TableName: table, Key: { pk: opening.pk, sk: opening.sk } }),
+    );
+    expect(entry.Item?.month).toBe('2026-01');
 
     // A fund of the new layout that has moved on stays as it is.
     await doc.send(
