@@ -12,7 +12,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { referralCaseId } from '../../shared/domain/fund-case.ts';
 import { COLUMN_HEADERS, REFERRAL_FIELDS } from '../../shared/intake/columns.ts';
-import { randomResidentId } from '../support/resident-ids.ts';
+import { uniqueResidentIds } from '../support/resident-ids.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { startChildRuntime, type ChildRuntime } from './support/child-runtime.ts';
 
@@ -24,7 +24,7 @@ const CHUNK_ROWS = 500;
 const HEADERS = REFERRAL_FIELDS.slice(0, 9).map((field) => COLUMN_HEADERS[field]);
 
 /** Every person new to the registry; odd rows above the 5,000-yuan deductible, even rows not. */
-const people = Array.from({ length: ROWS }, () => randomResidentId());
+const people = uniqueResidentIds(ROWS);
 const amountOf = (i: number) => (i % 2 === 1 ? 8000 + i : 3000 + (i % 1000));
 const csv =
   '\uFEFF' +

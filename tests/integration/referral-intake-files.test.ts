@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { api, localEnv, runStateMachine } from './support/api.ts';
 import { waitFor } from '../support/wait-for.ts';
-import { randomResidentId } from '../support/resident-ids.ts';
+import { randomResidentId, uniqueResidentIds } from '../support/resident-ids.ts';
 import { DONGGOU_VILLAGE, SHAOJIALONG_VILLAGE, TAIHE_VILLAGE } from '../support/household-input.ts';
 import { referralCaseId } from '../../shared/domain/fund-case.ts';
 import { COLUMN_HEADERS, REFERRAL_FIELDS } from '../../shared/intake/columns.ts';
@@ -245,7 +245,7 @@ describe('files refused as a whole', () => {
 });
 
 describe('a rerun of the intake after a crash between writes', () => {
-  const people = Array.from({ length: 1100 }, () => randomResidentId());
+  const people = uniqueResidentIds(1100);
   const rows: FileRow[] = people.map((id, i) => [
     id,
     '吴用',
