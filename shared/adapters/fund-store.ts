@@ -5,6 +5,7 @@
  * amount for a disbursement or release) and the ledger entry — so the payout store can put them in
  * the same transaction as the payout's status change.
  */
+import { yuanText } from '../domain/money.ts';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import {
@@ -27,8 +28,6 @@ import { transactWrite, type GuardedItem } from './transaction-errors.ts';
 export const INSUFFICIENT_BALANCE = 'INSUFFICIENT_BALANCE';
 export const FUND_EXISTS = 'FUND_EXISTS';
 export const LEDGER_MISMATCH = 'LEDGER_MISMATCH';
-
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 const numberOf = (old: Record<string, AttributeValue> | undefined, name: string): number | undefined => {
   const value = old?.[name];
@@ -69,7 +68,7 @@ export const ledgerMove = (entry: LedgerEntry): GuardedItem[] => {
         if (entry.type === 'reservation') {
           const available = numberOf(old, 'availableFen') ?? 0;
           return new Conflict(
-            `基金可用余额不足：可用 ${yuan(available)} 元，本次需预留 ${yuan(entry.amountFen)} 元`,
+            `基金可用余额不足：可用 ${yuanText(available)} 元，本次需预留 ${yuanText(entry.amountFen)} 元`,
             INSUFFICIENT_BALANCE,
             { availableFen: available, requiredFen: entry.amountFen },
           );

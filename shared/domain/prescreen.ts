@@ -7,6 +7,7 @@ import type { FundCategory, ScreenReason } from './fund-case.ts';
 import { FUND_CATEGORY_ZH } from './fund-case.ts';
 import { negativeReasonLabel } from './negative-list.ts';
 import type { YearConfig } from './year-config.ts';
+import { yuanText } from './money.ts';
 
 export type PrescreenInput = {
   category: FundCategory;
@@ -20,14 +21,6 @@ export const SCREEN_CODES = {
   incomeFarAbove: 'INCOME_FAR_ABOVE_LINE',
   belowDeductible: 'AMOUNT_NOT_ABOVE_DEDUCTIBLE',
 } as const;
-
-/** 1234567 fen → `12,345.67`; whole yuan without decimals: 520000 → `5,200`. */
-export const yuanText = (fen: number): string => {
-  const yuan = Math.trunc(fen / 100);
-  const cents = Math.abs(fen % 100);
-  const whole = yuan.toLocaleString('en-US');
-  return cents === 0 ? whole : `${whole}.${String(cents).padStart(2, '0')}`;
-};
 
 /** The reasons a case is screened out; an empty list means it passes. */
 export const prescreen = (input: PrescreenInput, config: YearConfig): ScreenReason[] => {

@@ -104,7 +104,7 @@ describe('the fund ledger', () => {
     const retry = await api('county.staff').post(`/payouts/${lost.payoutId}/approve`);
     expect(retry.status).toBe(409);
     expect(retry.body.code).toBe('INSUFFICIENT_BALANCE');
-    expect(retry.body.message).toBe('基金可用余额不足：可用 300.00 元，本次需预留 700.00 元');
+    expect(retry.body.message).toBe('基金可用余额不足：可用 300 元，本次需预留 700 元');
     expect((await api('county.staff').get(`/payouts/${lost.payoutId}`)).body.status).toBe('proposed');
 
     const batch = await api('insurer.manager').post('/disbursement-batches', {

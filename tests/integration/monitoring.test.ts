@@ -305,7 +305,7 @@ describe('monitoring: leads and identification', () => {
     });
     expect(view.body.monitoring.categoryReasons).toEqual([
       '户类型为一般农户',
-      '人均纯收入（A34）5000.00 元，扣除刚性支出后人均（A38）5000.00 元，不高于监测线 6900.00 元',
+      '人均纯收入（A34）5,000 元，扣除刚性支出后人均（A38）5,000 元，不高于监测线 6,900 元',
       '认定为边缘易致贫户',
     ]);
     expect((await api('village.taihe').get(`/households/${id}`)).body.type).toBe('monitored');
@@ -669,7 +669,7 @@ describe('monitoring: assistance, elimination, rollback and removal', () => {
         status: 'done',
         risk: 'illness',
         field: 'A48',
-        note: '防贫保赔付 12345.00 元',
+        note: '防贫保赔付 12,345 元',
       }),
     ]);
     expect(

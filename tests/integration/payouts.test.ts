@@ -142,7 +142,7 @@ describe('payout of a fund case', () => {
     expect(file.status).toBe(200);
     const recorded = file.body.events.filter((e: { kind: string }) => e.kind === 'payout.recorded');
     expect(recorded).toHaveLength(1);
-    expect(recorded[0].summary).toBe('防贫保赔付 12600.00 元，记为帮扶措施（A48 防贫保险）');
+    expect(recorded[0].summary).toBe('防贫保赔付 12,600 元，记为帮扶措施（A48 防贫保险）');
 
     const after = await fundOf(FUND);
     expect(after.reservedFen).toBe(before.reservedFen);

@@ -8,6 +8,7 @@
  * Each decision comes with its zh-CN reasons, amounts in yuan.
  */
 import type { HouseholdType } from '../household-schema.ts';
+import { yuanText } from '../money.ts';
 import type { IncomeFigures } from '../income.ts';
 import { CATEGORY_ZH, type MonitoringCategory } from './risk.ts';
 
@@ -15,12 +16,6 @@ export interface CategoryDecision {
   readonly category?: MonitoringCategory;
   readonly reasons: string[];
 }
-
-export const yuan = (fen: number): string => {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
-};
 
 export const categorize = (
   type: HouseholdType,
@@ -30,8 +25,8 @@ export const categorize = (
 ): CategoryDecision => {
   const a34 = figures.a34PerCapitaFen;
   const a38 = figures.a38PerCapitaAfterExpensesFen;
-  const line = `监测线 ${yuan(lineFen)} 元`;
-  const incomes = `人均纯收入（A34）${yuan(a34)} 元，扣除刚性支出后人均（A38）${yuan(a38)} 元`;
+  const line = `监测线 ${yuanText(lineFen)} 元`;
+  const incomes = `人均纯收入（A34）${yuanText(a34)} 元，扣除刚性支出后人均（A38）${yuanText(a38)} 元`;
   if (type === 'lifted')
     return {
       category: 'unstable_lifted',
@@ -46,8 +41,8 @@ export const categorize = (
     return {
       category: 'sudden_hardship',
       reasons: [
-        `A34 ${yuan(a34)} 元高于${line}`,
-        `因刚性支出较大，A38 ${yuan(a38)} 元不高于${line}`,
+        `A34 ${yuanText(a34)} 元高于${line}`,
+        `因刚性支出较大，A38 ${yuanText(a38)} 元不高于${line}`,
         `认定为${CATEGORY_ZH.sudden_hardship}`,
       ],
     };
@@ -55,7 +50,7 @@ export const categorize = (
     return {
       category: 'sudden_hardship',
       reasons: [
-        `A34 ${yuan(a34)} 元高于${line}`,
+        `A34 ${yuanText(a34)} 元高于${line}`,
         '核查认定家庭收入大幅缩减',
         `认定为${CATEGORY_ZH.sudden_hardship}`,
       ],

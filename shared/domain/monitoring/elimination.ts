@@ -11,7 +11,7 @@
  */
 import type { Member } from '../household-schema.ts';
 import { previousMonth, shanghaiDate, shanghaiMonth } from '../shanghai-time.ts';
-import { yuan } from './category.ts';
+import { yuanText } from '../money.ts';
 import type { MonitoringConfig } from './identification.ts';
 import type { Attestations } from './procedure.ts';
 import { RISK_ZH, type RiskType } from './risk.ts';
@@ -78,7 +78,7 @@ export const eliminationGuards = (f: EliminationFacts): GuardFailure[] => {
       message:
         f.latestA38Fen === undefined
           ? '尚无收入记录，不能风险消除'
-          : `人均纯收入 ${yuan(f.latestA38Fen)} 元低于 ${yuan(f.floorFen)} 元，不得风险消除`,
+          : `人均纯收入 ${yuanText(f.latestA38Fen)} 元低于 ${yuanText(f.floorFen)} 元，不得风险消除`,
     });
   const active = f.members.filter((m) => m.status === 'active');
   if (active.length === 0 || active.every((m) => NO_LABOUR.has(m.labour)))

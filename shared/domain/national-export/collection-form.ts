@@ -11,7 +11,7 @@ import type { IncomeFigures, IncomeComponents } from '../income.ts';
 import type { HouseholdMonitoring, IncomeRecord } from '../monitoring/household-monitoring.ts';
 import { MEASURE_CODES, MEASURES, type Measure } from '../monitoring/measures.ts';
 import { CATEGORY_ZH, RISK_ZH } from '../monitoring/risk.ts';
-import { yuan } from '../monitoring/category.ts';
+import { yuanDecimal } from '../money.ts';
 import { shanghaiDate } from '../shanghai-time.ts';
 import {
   EDUCATION_ZH,
@@ -46,9 +46,9 @@ interface Column {
 
 const none = () => '';
 const component = (key: keyof IncomeComponents) => (ctx: Ctx) =>
-  ctx.income ? yuan(ctx.income.components[key]) : '';
+  ctx.income ? yuanDecimal(ctx.income.components[key]) : '';
 const figure = (key: Exclude<keyof IncomeFigures, 'members'>) => (ctx: Ctx) =>
-  ctx.income ? yuan(ctx.income.figures[key]) : '';
+  ctx.income ? yuanDecimal(ctx.income.figures[key]) : '';
 /** The measures recorded under one form field (A39–A52), labels in the form's order, joined. */
 const measures = (field: string) => (ctx: Ctx) =>
   MEASURE_CODES.filter((code) => ctx.measures.some((m) => m.field === field && m.code === code))

@@ -5,6 +5,7 @@
  * configuration: compliant self-paid expenses A36 greater than net income A33 × `burdenIncomeFactor`
  * (default 1: the year's self-paid costs exceed the household's whole net income).
  */
+import { yuanText } from '../money.ts';
 import { z } from 'zod';
 import type { IncomeComponents, IncomeFigures } from '../income.ts';
 
@@ -24,9 +25,6 @@ export interface EligibilityRules {
   readonly burdenIncomeFactor: number;
 }
 
-const yuan = (fen: number): string =>
-  (fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
-
 /** Whether A36 > A33 × factor, exactly (the factor in millionths; no floating-point comparison of money). */
 export const burdenClearlyAboveIncome = (a36Fen: number, a33Fen: number, factor: number): boolean =>
   a36Fen * 1_000_000 > a33Fen * Math.round(factor * 1_000_000);
@@ -42,7 +40,7 @@ export const assessEligibility = (
     return {
       eligible: true,
       rule: 'at_or_below_line',
-      reason: `人均收入（A38）${yuan(perCapita)} 元，不高于防贫保障线 ${yuan(rules.fundLineFen)} 元`,
+      reason: `人均收入（A38）${yuanText(perCapita)} 元，不高于防贫保障线 ${yuanText(rules.fundLineFen)} 元`,
     };
   if (
     !stableIncome &&
@@ -51,11 +49,11 @@ export const assessEligibility = (
     return {
       eligible: true,
       rule: 'burden_above_income',
-      reason: `人均收入（A38）${yuan(perCapita)} 元高于保障线，但无稳定收入且合规自付支出 ${yuan(components.a36SelfPaidFen)} 元明显高于家庭纯收入 ${yuan(figures.a33NetFen)} 元`,
+      reason: `人均收入（A38）${yuanText(perCapita)} 元高于保障线，但无稳定收入且合规自付支出 ${yuanText(components.a36SelfPaidFen)} 元明显高于家庭纯收入 ${yuanText(figures.a33NetFen)} 元`,
     };
   return {
     eligible: false,
     rule: 'above_line',
-    reason: `人均收入（A38）${yuan(perCapita)} 元高于防贫保障线 ${yuan(rules.fundLineFen)} 元，且不属于无稳定收入、支出明显高于收入的情形`,
+    reason: `人均收入（A38）${yuanText(perCapita)} 元高于防贫保障线 ${yuanText(rules.fundLineFen)} 元，且不属于无稳定收入、支出明显高于收入的情形`,
   };
 };

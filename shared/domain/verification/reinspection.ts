@@ -4,6 +4,7 @@
  * differs from the adjuster's, or the per-capita income (A38) differs by more than the tolerance
  * (default 10 %) of the adjuster's figure.
  */
+import { yuanText } from '../money.ts';
 import { z } from 'zod';
 import { REINSPECTION_OUTCOMES } from './task.ts';
 
@@ -54,7 +55,7 @@ export const reinspectionOutcome = (
     );
   if (incomeDiffersBeyond(adjuster.perCapitaFen, found.perCapitaFen, tolerance))
     reasons.push(
-      `人均收入相差超过 ${Math.round(tolerance * 100)}%（核查 ${adjuster.perCapitaFen / 100} 元，复核 ${found.perCapitaFen / 100} 元）`,
+      `人均收入相差超过 ${Math.round(tolerance * 100)}%（核查 ${yuanText(adjuster.perCapitaFen)} 元，复核 ${yuanText(found.perCapitaFen)} 元）`,
     );
   return { outcome: reasons.length > 0 ? 'discrepancy' : 'confirmed', reasons };
 };

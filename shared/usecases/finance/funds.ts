@@ -10,7 +10,8 @@ import { Conflict, NotFound } from '../../http/errors.ts';
 import { fundAuditItems } from '../fund-cases/audit-record.ts';
 import type { Page, PageRequest } from '../registry/ports.ts';
 import type { Caller, PayoutDeps } from '../payouts/ports.ts';
-import { checkLowBalance, yuan } from '../payouts/steps.ts';
+import { checkLowBalance } from '../payouts/steps.ts';
+import { yuanText } from '../../domain/money.ts';
 
 export const DEPOSIT_EXISTS = 'DEPOSIT_EXISTS';
 
@@ -87,7 +88,7 @@ export const deposit = async (
       entityType: 'fund',
       entityId: fundId,
       countyCode: fund.countyCode,
-      summary: `基金注资 ${yuan(input.amountFen)} 元：${input.note}`,
+      summary: `基金注资 ${yuanText(input.amountFen)} 元：${input.note}`,
       details: { entryId: entry.entryId, amountFen: entry.amountFen },
       requestId: caller.requestId,
     }),

@@ -20,7 +20,7 @@ import {
   type MeasureStatus,
 } from '../../domain/monitoring/measures.ts';
 import { RISK_ZH, type RiskType } from '../../domain/monitoring/risk.ts';
-import { yuan } from '../../domain/monitoring/category.ts';
+import { yuanText } from '../../domain/money.ts';
 import { Conflict, NotFound } from '../../http/errors.ts';
 import { activeMembers, fileEvent, loadHousehold } from './context.ts';
 import type { Caller, MonitoringDeps } from './ports.ts';
@@ -210,7 +210,7 @@ export const recordFundPayoutMeasure = async (
     amountFen: payout.amountFen,
     caseId: payout.caseId,
     greenChannel: false,
-    note: `防贫保赔付 ${yuan(payout.amountFen)} 元`,
+    note: `防贫保赔付 ${yuanText(payout.amountFen)} 元`,
     createdAt: payout.paidAt,
     createdBy: caller.identity.username,
     updatedAt: payout.paidAt,
@@ -227,7 +227,7 @@ export const recordFundPayoutMeasure = async (
         { ...caller, now: new Date(payout.paidAt) },
         household,
         'payout.recorded',
-        `防贫保赔付 ${yuan(payout.amountFen)} 元，记为帮扶措施（A48 防贫保险）`,
+        `防贫保赔付 ${yuanText(payout.amountFen)} 元，记为帮扶措施（A48 防贫保险）`,
         {
           caseId: payout.caseId,
           measureId,
@@ -299,7 +299,7 @@ export const recordIncome = async (
         caller,
         household,
         'income.recorded',
-        `${input.month} 收入记录：扣除刚性支出后人均 ${yuan(figures.a38PerCapitaAfterExpensesFen)} 元`,
+        `${input.month} 收入记录：扣除刚性支出后人均 ${yuanText(figures.a38PerCapitaAfterExpensesFen)} 元`,
       ),
     ],
   });

@@ -10,7 +10,8 @@
 import type { MonitoringChange } from '../../adapters/monitoring-store.ts';
 import { outcomeOf, type SubjectType } from '../../domain/deliberation.ts';
 import { noticePassed } from '../../domain/notice/notice.ts';
-import { categorize, yuan } from '../../domain/monitoring/category.ts';
+import { categorize } from '../../domain/monitoring/category.ts';
+import { yuanText } from '../../domain/money.ts';
 import { CATEGORY_ZH } from '../../domain/monitoring/risk.ts';
 import {
   assertStep,
@@ -168,7 +169,7 @@ export const recordVerification = async (
         caller,
         household,
         'verification.recorded',
-        `入户核查：调查人员 ${input.investigators.length} 名，家庭人口 ${memberCount} 人，人均纯收入 ${yuan(figures.a34PerCapitaFen)} 元，扣除刚性支出后人均 ${yuan(figures.a38PerCapitaAfterExpensesFen)} 元${categoryText}`,
+        `入户核查：调查人员 ${input.investigators.length} 名，家庭人口 ${memberCount} 人，人均纯收入 ${yuanText(figures.a34PerCapitaFen)} 元，扣除刚性支出后人均 ${yuanText(figures.a38PerCapitaAfterExpensesFen)} 元${categoryText}`,
         { procedureId: p.procedureId },
       ),
     ],

@@ -14,7 +14,8 @@ import { shanghaiMonth } from '../../domain/shanghai-time.ts';
 import { maskPayout, type Payout } from '../../domain/payout/payout.ts';
 import { Conflict } from '../../http/errors.ts';
 import type { Caller, PayoutDeps } from './ports.ts';
-import { checkLowBalance, loadCase, loadPayout, noticeStanding, payoutAudit, yuan } from './steps.ts';
+import { checkLowBalance, loadCase, loadPayout, noticeStanding, payoutAudit } from './steps.ts';
+import { yuanText } from '../../domain/money.ts';
 
 export const PAYOUT_NOT_AWAITING_APPROVAL = 'PAYOUT_NOT_AWAITING_APPROVAL';
 
@@ -113,7 +114,7 @@ export const approvePayout = async (deps: PayoutDeps, caller: Caller, payoutId: 
       caller,
       next,
       'payout.approved',
-      zero ? '赔付审定：本次无需赔付' : `赔付审定，预留 ${yuan(next.payoutFen)} 元`,
+      zero ? '赔付审定：本次无需赔付' : `赔付审定，预留 ${yuanText(next.payoutFen)} 元`,
       { payoutFen: next.payoutFen },
     ),
   });

@@ -7,7 +7,8 @@ import { maskPayout, type Payout } from '../../domain/payout/payout.ts';
 import { Conflict } from '../../http/errors.ts';
 import { releaseWrite } from './disburse.ts';
 import type { Caller, PayoutDeps } from './ports.ts';
-import { loadPayout, yuan } from './steps.ts';
+import { loadPayout } from './steps.ts';
+import { yuanText } from '../../domain/money.ts';
 
 export const PAYOUT_NOT_CANCELLABLE = 'PAYOUT_NOT_CANCELLABLE';
 
@@ -36,7 +37,7 @@ export const cancelPayout = async (
     updatedAt: at,
     version: current.version + 1,
   };
-  const released = current.status === 'approved' ? `，释放 ${yuan(current.payoutFen)} 元` : '';
+  const released = current.status === 'approved' ? `，释放 ${yuanText(current.payoutFen)} 元` : '';
   await releaseWrite(deps, caller, current, next, 'cancelled', `撤销赔付${released}：${input.reason}`);
   return maskPayout(next);
 };

@@ -13,7 +13,8 @@ import { shanghaiMonth } from '../../domain/shanghai-time.ts';
 import { maskPayout, type DisbursementBatch, type Payout } from '../../domain/payout/payout.ts';
 import { Conflict, Forbidden, NotFound, ValidationFailed } from '../../http/errors.ts';
 import type { Caller, PayoutDeps } from './ports.ts';
-import { checkLowBalance, loadCase, loadPayout, OBJECTION_UPHELD, payoutAudit, yuan } from './steps.ts';
+import { checkLowBalance, loadCase, loadPayout, OBJECTION_UPHELD, payoutAudit } from './steps.ts';
+import { yuanText } from '../../domain/money.ts';
 
 export const PAYOUT_NOT_RELEASED = 'PAYOUT_NOT_RELEASED';
 export const BANK_REFERENCE_MISMATCH = 'BANK_REFERENCE_MISMATCH';
@@ -156,7 +157,7 @@ export const confirmPayment = async (
       amountFen: current.payoutFen,
       householdId: current.householdId,
     },
-    audit: payoutAudit(deps, caller, next, 'payout.disbursed', `确认拨付 ${yuan(next.payoutFen)} 元`, {
+    audit: payoutAudit(deps, caller, next, 'payout.disbursed', `确认拨付 ${yuanText(next.payoutFen)} 元`, {
       bankReference: input.bankReference,
     }),
   });
@@ -256,7 +257,7 @@ export const recordPaymentFailure = async (
     current,
     next,
     'payment_failed',
-    `拨付失败，释放 ${yuan(current.payoutFen)} 元：${input.reason}`,
+    `拨付失败，释放 ${yuanText(current.payoutFen)} 元：${input.reason}`,
   );
   return maskPayout(next);
 };

@@ -19,7 +19,8 @@ import {
 } from '../../domain/payout/payout.ts';
 import { Conflict, NotFound } from '../../http/errors.ts';
 import type { Caller, PayoutDeps } from './ports.ts';
-import { loadCase, noticeStanding, payoutAudit, yuan } from './steps.ts';
+import { loadCase, noticeStanding, payoutAudit } from './steps.ts';
+import { yuanText } from '../../domain/money.ts';
 
 export const CASE_NOT_AWAITING_PAYOUT = 'CASE_NOT_AWAITING_PAYOUT';
 export const PAYOUT_EXISTS = 'PAYOUT_EXISTS';
@@ -136,7 +137,7 @@ export const proposePayout = async (
       caller,
       payout,
       'payout.proposed',
-      `生成赔付方案：本次赔付 ${yuan(payout.payoutFen)} 元${advance ? '（绿色通道先行赔付）' : ''}`,
+      `生成赔付方案：本次赔付 ${yuanText(payout.payoutFen)} 元${advance ? '（绿色通道先行赔付）' : ''}`,
       { payoutFen: payout.payoutFen, advance },
     ),
   });

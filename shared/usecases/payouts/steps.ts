@@ -2,6 +2,7 @@
  * What every payout step shares: loading in scope, the notice guard, audit records, the
  * low-balance check after a ledger movement.
  */
+import { yuanText } from '../../domain/money.ts';
 import { assertRegionScope } from '../../auth/authorize.ts';
 import { openAlert } from '../../domain/alert.ts';
 import { balanceLow } from '../../domain/fund/ledger.ts';
@@ -77,8 +78,6 @@ export const payoutAudit = (
     requestId: caller.requestId,
   });
 
-export const yuan = (fen: number): string => (fen / 100).toFixed(2);
-
 /** Raises or clears the fund's low-balance alert after a ledger movement (idempotent both ways). */
 export const checkLowBalance = async (deps: PayoutDeps, fundId: string, now: Date): Promise<void> => {
   const fund = await deps.funds.get(fundId);
@@ -93,7 +92,7 @@ export const checkLowBalance = async (deps: PayoutDeps, fundId: string, now: Dat
         scopeCode: fund.countyCode,
         raisedAt: at,
         title: '防贫保障基金余额不足',
-        detail: `${fund.name}可用余额 ${yuan(fund.availableFen)} 元，低于本年度注资 ${yuan(fund.depositsFen)} 元的 ${Math.round(config.lowBalanceShare * 100)}%`,
+        detail: `${fund.name}可用余额 ${yuanText(fund.availableFen)} 元，低于本年度注资 ${yuanText(fund.depositsFen)} 元的 ${Math.round(config.lowBalanceShare * 100)}%`,
         links: [],
       }),
     );

@@ -48,7 +48,7 @@ describe('risk elimination guards (SPEC §4.5)', () => {
   it('refuses per-capita income below 5,000 yuan, naming the guard', () => {
     const failures = eliminationGuards(eligible({ latestA38Fen: 499_999 }));
     expect(failures).toEqual([
-      { code: 'INCOME_BELOW_FLOOR', message: '人均纯收入 4999.99 元低于 5000.00 元，不得风险消除' },
+      { code: 'INCOME_BELOW_FLOOR', message: '人均纯收入 4,999.99 元低于 5,000 元，不得风险消除' },
     ]);
     expect(codes(eligible({ latestA38Fen: 500_000 }))).toEqual([]);
   });

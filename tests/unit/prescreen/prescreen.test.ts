@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { prescreen, SCREEN_CODES, yuanText } from '../../../shared/domain/prescreen.ts';
+import { prescreen, SCREEN_CODES } from '../../../shared/domain/prescreen.ts';
+import { yuanText } from '../../../shared/domain/money.ts';
 import { yearConfigOf } from '../../../shared/domain/year-config.ts';
 
 /** SPEC defaults: fund line 5,200 yuan, factor 2 → 10,400; illness/disaster deductible 5,000; schooling 6,000. */

@@ -22,7 +22,7 @@ describe('re-inspection outcome (SPEC §3.4, tolerance 10 %)', () => {
       0.1,
     );
     expect(found.outcome).toBe('discrepancy');
-    expect(found.reasons).toEqual(['人均收入相差超过 10%（核查 4000 元，复核 4400.01 元）']);
+    expect(found.reasons).toEqual(['人均收入相差超过 10%（核查 4,000 元，复核 4,400.01 元）']);
   });
 
   it('finds a discrepancy when the conclusion differs', () => {
