@@ -4,10 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../shared/adapters/aws-clients.ts';
 import { fundCaseItem, referralCaseId, type FundCase } from '../../shared/domain/fund-case.ts';
 import { api } from './support/api.ts';
-import { waitFor } from '../support/wait-for.ts';
 import { householdBody } from '../support/household-input.ts';
-
-const PDF = '%PDF-1.4 signed authorization';
+import { storedUpload } from './support/uploads.ts';
 
 /** A Taihe household of three, created by its village cadre. */
 const newHousehold = async () => {
@@ -17,27 +15,8 @@ const newHousehold = async () => {
 };
 
 /** An authorization upload of the owner, put through the presigned URL; waits until stored when asked. */
-const authorization = async (ownerId: string, { put = true, kind = 'authorization' } = {}) => {
-  const ticket = await api('village.taihe').post('/uploads', {
-    kind,
-    ownerId,
-    fileName: '承诺授权书.pdf',
-    contentType: 'application/pdf',
-    size: PDF.length,
-  });
-  expect(ticket.status).toBe(201);
-  if (!put) return ticket.body.uploadId as string;
-  const stored = await fetch(ticket.body.url, { method: 'PUT', headers: ticket.body.headers, body: PDF });
-  expect(stored.status).toBe(200);
-  await waitFor(
-    async () => {
-      const upload = await api('village.taihe').get(`/uploads/${ticket.body.uploadId}`);
-      return upload.body.status === 'stored' ? true : undefined;
-    },
-    { timeoutMs: 10_000, what: 'authorization stored' },
-  );
-  return ticket.body.uploadId as string;
-};
+const authorization = (ownerId: string, { put = true, kind = 'authorization' } = {}) =>
+  storedUpload('village.taihe', { kind, ownerId, fileName: '承诺授权书.pdf', put });
 
 const applicationBody = (householdId: string, memberId: string, authorizationUploadId: string) => ({
   householdId,

@@ -5,10 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../shared/adapters/aws-clients.ts';
 import { fundCaseItem, type FundCase } from '../../shared/domain/fund-case.ts';
 import { api } from './support/api.ts';
-import { waitFor } from '../support/wait-for.ts';
 import { householdBody, memberBody, SHAOJIALONG_VILLAGE } from '../support/household-input.ts';
+import { storedUpload } from './support/uploads.ts';
 
-const PDF = '%PDF-1.4 minutes';
 const NOW = { 'x-fpb-now': '2026-09-29T08:00:00.000Z' };
 const MEMBERS = ['王书记', '李主任', '张委员', '赵组长', '刘代表'];
 
@@ -24,26 +23,8 @@ const household = async (user = 'village.taihe', overrides: Record<string, unkno
   return created.body.householdId as string;
 };
 
-const minutes = async (ownerId: string, { put = true } = {}) => {
-  const ticket = await api('village.taihe').post('/uploads', {
-    kind: 'deliberation_minutes',
-    ownerId,
-    fileName: '评议会议记录.pdf',
-    contentType: 'application/pdf',
-    size: PDF.length,
-  });
-  expect(ticket.status).toBe(201);
-  if (!put) return ticket.body.uploadId as string;
-  await fetch(ticket.body.url, { method: 'PUT', headers: ticket.body.headers, body: PDF });
-  await waitFor(
-    async () =>
-      (await api('village.taihe').get(`/uploads/${ticket.body.uploadId}`)).body.status === 'stored'
-        ? true
-        : undefined,
-    { timeoutMs: 10_000, what: 'minutes stored' },
-  );
-  return ticket.body.uploadId as string;
-};
+const minutes = (ownerId: string, { put = true } = {}) =>
+  storedUpload('village.taihe', { kind: 'deliberation_minutes', ownerId, fileName: '评议会议记录.pdf', put });
 
 const fundCase = async (householdId: string, status: FundCase['status']) => {
   const c: FundCase = {

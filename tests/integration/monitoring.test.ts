@@ -17,8 +17,8 @@ import { recordFundPayoutMeasure } from '../../shared/usecases/monitoring/assist
 import { leadFromFundCase } from '../../shared/usecases/monitoring/leads.ts';
 import { demoUser } from '../../infra/local/demo-county.ts';
 import { api } from './support/api.ts';
-import { waitFor } from '../support/wait-for.ts';
 import { householdBody, memberBody, TAIHE_VILLAGE } from '../support/household-input.ts';
+import { storedUpload } from './support/uploads.ts';
 
 const COUNTY = '420702000000';
 const DAY = 24 * 3600 * 1000;
@@ -39,28 +39,7 @@ const at = (user: string, now: string) => {
   };
 };
 
-const PDF = '%PDF-1.4 evidence';
-
-const upload = async (kind: string, ownerId: string) => {
-  const ticket = await api('village.taihe').post('/uploads', {
-    kind,
-    ownerId,
-    fileName: '材料.pdf',
-    contentType: 'application/pdf',
-    size: PDF.length,
-  });
-  expect(ticket.status).toBe(201);
-  const put = await fetch(ticket.body.url, { method: 'PUT', headers: ticket.body.headers, body: PDF });
-  expect(put.status).toBe(200);
-  await waitFor(
-    async () =>
-      (await api('village.taihe').get(`/uploads/${ticket.body.uploadId}`)).body.status === 'stored'
-        ? true
-        : undefined,
-    { timeoutMs: 10_000, what: `${kind} upload stored` },
-  );
-  return ticket.body.uploadId as string;
-};
+const upload = (kind: string, ownerId: string) => storedUpload('village.taihe', { kind, ownerId });
 
 const newHousehold = async (overrides: Record<string, unknown> = {}) => {
   const created = await api('village.taihe').post('/households', householdBody(overrides));

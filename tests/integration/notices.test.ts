@@ -11,10 +11,9 @@ import { noticeStore } from '../../shared/adapters/notice-store.ts';
 import { fundCaseItem, type FundCase } from '../../shared/domain/fund-case.ts';
 import { handler as closeDueNotices } from '../../functions/notices/close-due-notices.ts';
 import { api } from './support/api.ts';
-import { waitFor } from '../support/wait-for.ts';
 import { householdBody, memberBody } from '../support/household-input.ts';
+import { storedUpload } from './support/uploads.ts';
 
-const PDF = '%PDF-1.4 minutes';
 const at = (iso: string) => ({ 'x-fpb-now': new Date(iso).toISOString() });
 
 /** A JSON call as `user` at the given moment. */
@@ -48,24 +47,7 @@ const headIdOf = async (householdId: string): Promise<string> => {
   return head?.idNumber ?? '';
 };
 
-const upload = async (user: string, kind: string, ownerId: string) => {
-  const ticket = await api(user).post('/uploads', {
-    kind,
-    ownerId,
-    fileName: '材料.pdf',
-    contentType: 'application/pdf',
-    size: PDF.length,
-  });
-  expect(ticket.status).toBe(201);
-  const put = await fetch(ticket.body.url, { method: 'PUT', headers: ticket.body.headers, body: PDF });
-  expect(put.status).toBe(200);
-  await waitFor(
-    async () =>
-      (await api(user).get(`/uploads/${ticket.body.uploadId}`)).body.status === 'stored' ? true : undefined,
-    { timeoutMs: 10_000, what: `${kind} stored` },
-  );
-  return ticket.body.uploadId as string;
-};
+const upload = (user: string, kind: string, ownerId: string) => storedUpload(user, { kind, ownerId });
 
 const auditTrail = async (pk: string) =>
   (

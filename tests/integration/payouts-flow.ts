@@ -8,11 +8,9 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { dynamo, tableName } from '../../shared/adapters/aws-clients.ts';
 import { fundCaseItem, type FundCase } from '../../shared/domain/fund-case.ts';
-import { waitFor } from '../support/wait-for.ts';
 import { householdBody, memberBody } from '../support/household-input.ts';
 import { api } from './support/api.ts';
-
-const PDF = '%PDF-1.4 minutes';
+import { storedUpload } from './support/uploads.ts';
 
 /** A JSON call as `user` at the given moment. */
 export const call = async (user: string, method: string, path: string, now: string, body?: unknown) =>
@@ -60,26 +58,12 @@ export const caseAwaiting = async (householdId: string, spec: CaseSpec): Promise
   return fundCase;
 };
 
-const uploadMinutes = async (deliberationId: string) => {
-  const ticket = await api('village.taihe').post('/uploads', {
+const uploadMinutes = (deliberationId: string) =>
+  storedUpload('village.taihe', {
     kind: 'deliberation_minutes',
     ownerId: deliberationId,
     fileName: '评议记录.pdf',
-    contentType: 'application/pdf',
-    size: PDF.length,
   });
-  expect(ticket.status).toBe(201);
-  const put = await fetch(ticket.body.url, { method: 'PUT', headers: ticket.body.headers, body: PDF });
-  expect(put.status).toBe(200);
-  await waitFor(
-    async () =>
-      (await api('village.taihe').get(`/uploads/${ticket.body.uploadId}`)).body.status === 'stored'
-        ? true
-        : undefined,
-    { timeoutMs: 10_000, what: 'minutes stored' },
-  );
-  return ticket.body.uploadId as string;
-};
 
 /** 2026-09-30 10:00 Beijing: a 7-day notice ends 2026-10-08 24:00 (National Day counted). */
 export const POSTED = '2026-09-30T10:00:00+08:00';
