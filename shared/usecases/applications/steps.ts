@@ -18,8 +18,9 @@ import { fundAuditItems } from '../fund-cases/audit-record.ts';
 import type { Caller } from '../fund-cases/ports.ts';
 import type { ApplicationDeps } from './ports.ts';
 
+/** The household, when it is in the caller's area (404 otherwise); monitoring uses it too. */
 export const loadHouseholdInScope = async (
-  deps: ApplicationDeps,
+  deps: Pick<ApplicationDeps, 'households'>,
   identity: Identity,
   householdId: string,
 ): Promise<Household> => {

@@ -16,17 +16,13 @@ import { shanghaiDate } from '../../domain/shanghai-time.ts';
 import type { YearConfig } from '../../domain/year-config.ts';
 import { NotFound, ValidationFailed } from '../../http/errors.ts';
 import type { Caller, MonitoringDeps } from './ports.ts';
+import { loadHouseholdInScope } from '../applications/steps.ts';
 
-export const loadHousehold = async (
+export const loadHousehold = (
   deps: MonitoringDeps,
   identity: Identity,
   householdId: string,
-): Promise<Household> => {
-  const household = await deps.households.get(householdId);
-  if (!household) throw new NotFound('农户不存在或不在您的管辖范围内');
-  assertRegionScope(identity, household.villageCode);
-  return household;
-};
+): Promise<Household> => loadHouseholdInScope(deps, identity, householdId);
 
 export const loadProcedure = async (
   deps: MonitoringDeps,
