@@ -15,6 +15,10 @@ export const ALERT_KINDS = [
   'calendar_missing',
   'fund_balance_low',
   'unreachable_persons',
+  /** Unresolved monitored households above 2 % of a village's or a town's households. */
+  'monitored_share_high',
+  /** A village with no monitored household at all (空白村). */
+  'blank_village',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -27,6 +31,7 @@ export const ALERT_LINK_TYPES = [
   'monitoring_procedure',
   'notice',
   'campaign',
+  'region',
 ] as const;
 
 export const AlertLink = z.object({

@@ -17,6 +17,8 @@ import { monitoringArea } from './areas/monitoring.ts';
 import { noticesArea } from './areas/notices.ts';
 import { payoutsArea } from './areas/payouts.ts';
 import { campaignsArea } from './areas/campaigns.ts';
+import { dashboardArea } from './areas/dashboard.ts';
+import { cadenceArea } from './areas/cadence.ts';
 
 const AREAS: readonly Area[] = [
   platformArea,
@@ -30,6 +32,8 @@ const AREAS: readonly Area[] = [
   noticesArea,
   payoutsArea,
   campaignsArea,
+  dashboardArea,
+  cadenceArea,
 ];
 
 const STATE_MACHINES = AREAS.flatMap((a) => a.stateMachines ?? []);
