@@ -122,6 +122,13 @@ export const YearConfig = z.object({
       discrepancyRateFactor: z.number().min(1).default(2),
     })
     .prefault({}),
+  /** Area alerts (SPEC §4.7, `002_…`: 未消除风险监测对象占比超过 2% 的镇、村重点关注). */
+  alerts: z
+    .object({
+      /** `monitored_share_high` when unresolved monitored households are STRICTLY above this share of households. */
+      monitoredShareAbove: z.number().min(0).max(1).default(0.02),
+    })
+    .prefault({}),
   payoutRules: z
     .object({
       illness: CategoryRule.default({ deductibleFen: 500_000, rate: 0.7, capFen: 10_000_000 }),
