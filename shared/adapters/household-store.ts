@@ -7,7 +7,10 @@
  *   household's countyCode/townCode/villageCode so the intake finds where a person lives in one read}: one ID, one
  *   household. A claim is created with `attribute_not_exists(pk)` in the same transaction as the
  *   household, so the database itself refuses a second household with the same ID.
- * Every change writes its audit records (audit table) in that same transaction.
+ * Every change writes its audit records (audit table) in that same transaction, and the area
+ * counters (`area-count-store.ts`) it moves: a new household, a type change, members joining or
+ * leaving. When active members change, the household's monitoring status decides whose persons
+ * move, so its STATE is read and its status checked in the transaction.
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Household } from '../domain/household-schema.ts';
@@ -24,9 +27,13 @@ import type {
   PageRequest,
   RegistryChange,
 } from '../usecases/registry/ports.ts';
+import { countDelta, facetOf } from '../domain/area-counts.ts';
+import { HouseholdMonitoring, stateKey } from '../domain/monitoring/household-monitoring.ts';
+import { shanghaiMonth } from '../domain/shanghai-time.ts';
+import { countUpdateItems, type VillageDelta } from './area-count-store.ts';
 import { auditItem } from './audit-store.ts';
+import { CONCURRENT_WRITE, transactWrite, type GuardedItem } from './transaction-errors.ts';
 import { decodeCursor, pageOf } from './cursor.ts';
-import { transactWrite, type GuardedItem } from './transaction-errors.ts';
 import { withoutKeys } from './item-keys.ts';
 
 export interface Tables {
@@ -164,6 +171,65 @@ const claimWrite = (table: string, change: ClaimChange, place: ClaimPlace | unde
   }
 };
 
+/** The household's monitoring status, checked unchanged: its persons are counted under that status. */
+const monitoringStatusCheck = (
+  table: string,
+  householdId: string,
+  state: HouseholdMonitoring | undefined,
+): GuardedItem => ({
+  item: {
+    ConditionCheck: {
+      TableName: table,
+      Key: stateKey(householdId),
+      ...(state
+        ? {
+            ConditionExpression: '#status = :status',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':status': state.status },
+          }
+        : { ConditionExpression: 'attribute_not_exists(pk)' }),
+    },
+  },
+  onConditionFailed: () => new Conflict('该户监测状态刚发生变化，请刷新后重试', CONCURRENT_WRITE),
+});
+
+/** The area-counter writes of a registry change (nothing for one that moves no counter). */
+const countWrites = async (
+  client: DynamoDBDocumentClient,
+  table: string,
+  writes: readonly HouseholdWrite[],
+): Promise<GuardedItem[]> => {
+  const deltas: VillageDelta[] = [];
+  const guards: GuardedItem[] = [];
+  const added: { villageCode: string; event: 'households_added' }[] = [];
+  let month: string | undefined;
+  for (const write of writes) {
+    const after = write.household;
+    if (!write.before) {
+      deltas.push({ villageCode: after.villageCode, delta: countDelta(undefined, facetOf(after)) });
+      added.push({ villageCode: after.villageCode, event: 'households_added' });
+      month = shanghaiMonth(new Date(after.createdAt));
+      continue;
+    }
+    const registryOnly = countDelta(facetOf(write.before), facetOf(after));
+    if (Object.keys(registryOnly).length === 0) continue;
+    let state: HouseholdMonitoring | undefined;
+    if (registryOnly.persons !== undefined) {
+      const found = await client.send(
+        new GetCommand({ TableName: table, Key: stateKey(after.householdId), ConsistentRead: true }),
+      );
+      state = found.Item ? HouseholdMonitoring.parse(withoutKeys(found.Item)) : undefined;
+      guards.push(monitoringStatusCheck(table, after.householdId, state));
+    }
+    deltas.push({
+      villageCode: after.villageCode,
+      delta: countDelta(facetOf(write.before, state), facetOf(after, state)),
+    });
+  }
+  const updates = countUpdateItems(table, deltas, month ? { month, events: added } : undefined);
+  return [...guards, ...updates.map((item) => ({ item }))];
+};
+
 export const dynamoHouseholdStore = (client: DynamoDBDocumentClient, tables: Tables): HouseholdStore => ({
   async get(householdId: string): Promise<Household | undefined> {
     const result = await client.send(
@@ -203,6 +269,7 @@ export const dynamoHouseholdStore = (client: DynamoDBDocumentClient, tables: Tab
     const main = tables.main();
     const audit = tables.audit();
     const village = change.village;
+    const counts = await countWrites(client, main, change.households);
     await transactWrite(client, [
       ...(village
         ? [
@@ -229,6 +296,7 @@ export const dynamoHouseholdStore = (client: DynamoDBDocumentClient, tables: Tab
         ),
       ),
       ...change.audit.map((entry) => ({ item: { Put: { TableName: audit, Item: auditItem(entry) } } })),
+      ...counts,
     ]);
   },
 });

@@ -6,6 +6,7 @@
  * changes, the household with its audit record — all in one transaction, version-checked.
  */
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { countDelta, type HouseholdFacet, type TrendEvent } from '../domain/area-counts.ts';
 import type { AuditEntry } from '../domain/audit.ts';
 import type { Household } from '../domain/household-schema.ts';
 import { householdFileItem, type HouseholdFileEvent } from '../domain/household-file.ts';
@@ -31,6 +32,7 @@ import type { Page, PageRequest } from '../usecases/registry/ports.ts';
 import { auditItem } from './audit-store.ts';
 import { dynamo, tableName } from './aws-clients.ts';
 import { queryAll } from './batch-io.ts';
+import { countUpdateItems } from './area-count-store.ts';
 import { householdItem } from './household-store.ts';
 import { queryRegionIndex } from './region-index.ts';
 import { decodeCursor, pageOf } from './cursor.ts';
@@ -66,6 +68,20 @@ export interface MonitoringChange {
     readonly audit: AuditEntry[];
   };
   readonly fileEvents: readonly HouseholdFileEvent[];
+  /**
+   * The area counters this step moves (`countDelta(before, after)`, and the month's trend event):
+   * `before` from the household and state the step read. Without a `household` write, the
+   * household is checked at `householdVersion`, so its persons are the ones counted.
+   */
+  readonly counts?: {
+    readonly householdId: string;
+    readonly householdVersion: number;
+    readonly before: HouseholdFacet;
+    readonly after: HouseholdFacet;
+    readonly event?: TrendEvent;
+    /** `YYYY-MM`, Asia/Shanghai. */
+    readonly month: string;
+  };
 }
 
 /** Everything under `MON#<householdId>`, read with one query. */
@@ -154,6 +170,35 @@ const claimItem = (
         onConditionFailed: () => new Conflict(`该户${what}已变化，请刷新后重试`, 'CONCURRENT_WRITE'),
       };
 
+/** The counter updates of a step, and the household check when the step does not write it. */
+const countItems = (table: string, change: MonitoringChange): GuardedItem[] => {
+  const counts = change.counts;
+  if (!counts) return [];
+  const villageCode = counts.after.villageCode;
+  const updates = countUpdateItems(
+    table,
+    [{ villageCode, delta: countDelta(counts.before, counts.after) }],
+    counts.event ? { month: counts.month, events: [{ villageCode, event: counts.event }] } : undefined,
+  );
+  const householdCheck: GuardedItem[] = change.household
+    ? []
+    : [
+        {
+          item: {
+            ConditionCheck: {
+              TableName: table,
+              Key: { pk: `HH#${counts.householdId}`, sk: 'HH' },
+              ConditionExpression: 'version = :v',
+              ExpressionAttributeValues: { ':v': counts.householdVersion },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          onConditionFailed: stale('农户信息'),
+        },
+      ];
+  return [...householdCheck, ...updates.map((item) => ({ item }))];
+};
+
 const parseAll = <T>(schema: { parse: (v: unknown) => T }, items: Record<string, unknown>[]) =>
   items.map((item) => schema.parse(withoutKeys(item)));
 
@@ -221,6 +266,7 @@ export const dynamoMonitoringStore = (
         })),
         ...(change.incomes ?? []).map((r) => ({ item: { Put: { TableName: t, Item: incomeItem(r) } } })),
         ...change.fileEvents.map((e) => ({ item: { Put: { TableName: t, Item: householdFileItem(e) } } })),
+        ...countItems(t, change),
       ];
       await transactWrite(client, items);
     },

@@ -7,8 +7,11 @@
  * - elimination → the guards run again (409 naming the guard), then eliminated, type restored;
  * - rollback → monitored again from now, history kept, type `monitored`;
  * - removal → removed with the reason, type restored.
+ * The same transaction moves the area counters (`countDelta` of the household before and after)
+ * and counts the month's trend event (identified / eliminated / rolled_back / removed).
  */
 import type { MonitoringChange } from '../../adapters/monitoring-store.ts';
+import { facetOf, TREND_OF_PROCEDURE } from '../../domain/area-counts.ts';
 import { auditEntry, auditSummary } from '../../domain/audit.ts';
 import type { FileEventKind, HouseholdFileEvent } from '../../domain/household-file.ts';
 import type { Household, HouseholdType } from '../../domain/household-schema.ts';
@@ -16,6 +19,7 @@ import type { HouseholdMonitoring } from '../../domain/monitoring/household-moni
 import { assistanceSetupDueAt } from '../../domain/monitoring/identification.ts';
 import { assertStep, closed, withStep, type Procedure } from '../../domain/monitoring/procedure.ts';
 import { CATEGORY_ZH } from '../../domain/monitoring/risk.ts';
+import { shanghaiMonth } from '../../domain/shanghai-time.ts';
 import { Conflict } from '../../http/errors.ts';
 import { configAt, fileEvent, loadHousehold, loadProcedure } from './context.ts';
 import { clearOverdueAlert, endingWrites } from './ending.ts';
@@ -195,7 +199,15 @@ export const recordCountyApproval = async (
     const effect = await effectOf(deps, caller, p, household, records.state, records);
     const registry = retype(deps, caller, household, effect.type);
     events.push(fileEvent(deps, caller, p, effect.event, effect.summary, { procedureId: p.procedureId }, 1));
-    change = { ...ending, state: effect.state, ...(registry ? { household: registry } : {}) };
+    const counts = {
+      householdId: household.householdId,
+      householdVersion: household.version,
+      before: facetOf(household, records.state),
+      after: facetOf({ ...household, type: effect.type }, effect.state.next),
+      event: TREND_OF_PROCEDURE[p.kind],
+      month: shanghaiMonth(caller.now),
+    };
+    change = { ...ending, state: effect.state, counts, ...(registry ? { household: registry } : {}) };
   }
   await deps.monitoring.commit({
     ...change,

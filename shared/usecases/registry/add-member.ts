@@ -22,7 +22,7 @@ export const addMember = async (
   const ctx = contextsFor(deps, caller);
   const { household, member } = addMemberRule(current, input, ctx.change);
   await deps.households.save({
-    households: [{ household, expectedVersion: current.version }],
+    households: [{ household, expectedVersion: current.version, before: current }],
     claims: [{ kind: 'claim', householdId, member }],
     audit: [
       auditEntry(

@@ -43,8 +43,8 @@ export const moveMember = async (
   const moved = moveMemberRule(source, target, memberId, request.relation, request.reason, ctx.change);
   await deps.households.save({
     households: [
-      { household: moved.source, expectedVersion: source.version },
-      { household: moved.target, expectedVersion: target.version },
+      { household: moved.source, expectedVersion: source.version, before: source },
+      { household: moved.target, expectedVersion: target.version, before: target },
     ],
     claims: [
       {

@@ -31,11 +31,13 @@ export type ClaimChange =
       readonly member: Pick<Member, 'memberId' | 'idNumber'>;
     };
 
-export interface HouseholdWrite {
-  readonly household: Household;
-  /** The version read; absent for a new household. */
-  readonly expectedVersion?: number;
-}
+/**
+ * A household written: a new one, or one changed from `before` (the household as read, whose
+ * version is checked). `before` also gives the area counters their before-facet.
+ */
+export type HouseholdWrite =
+  | { readonly household: Household; readonly expectedVersion?: undefined; readonly before?: undefined }
+  | { readonly household: Household; readonly expectedVersion: number; readonly before: Household };
 
 /** Everything one registry change writes, all or nothing. */
 export interface RegistryChange {

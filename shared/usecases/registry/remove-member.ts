@@ -29,7 +29,7 @@ export const removeMember = async (
   const ctx = contextsFor(deps, caller);
   const { household, member } = leaveMember(current, memberId, request.reason, request.note, ctx.change);
   await deps.households.save({
-    households: [{ household, expectedVersion: current.version }],
+    households: [{ household, expectedVersion: current.version, before: current }],
     claims: [{ kind: 'release', householdId, member }],
     audit: [
       auditEntry(

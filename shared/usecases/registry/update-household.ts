@@ -23,7 +23,7 @@ export const updateHousehold = async (
   const diff = diffHouseholds(current, next);
   if (isEmptyDiff(diff)) return current;
   await deps.households.save({
-    households: [{ household: next, expectedVersion: current.version }],
+    households: [{ household: next, expectedVersion: current.version, before: current }],
     claims: [],
     audit: [
       auditEntry(ctx.audit, next, 'household.updated', auditSummary.updated(changedFieldLabels(diff)), diff),

@@ -36,7 +36,7 @@ export const updateMember = async (
   const diff = diffHouseholds(current, household);
   if (isEmptyDiff(diff)) return current;
   await deps.households.save({
-    households: [{ household, expectedVersion: current.version }],
+    households: [{ household, expectedVersion: current.version, before: current }],
     claims: [],
     audit: [
       auditEntry(
