@@ -11,12 +11,23 @@ import { nowFrom } from '../../shared/platform/clock.ts';
 import { sweepOverdue } from '../../shared/usecases/monitoring/overdue-sweep.ts';
 import { monitoringDeps } from './deps.ts';
 
-const Input = z.object({ now: z.string().optional() }).nullish();
+const Input = z
+  .object({
+    now: z.string().optional(),
+    /** A re-run for these procedures / assistance plans only (an operator's, or a test's); the schedule sends none. */
+    procedureIds: z.array(z.string()).optional(),
+  })
+  .nullish();
 
 export const handler = async (event: unknown) => {
   const input = Input.parse(event);
   const counties = await regionStore.listCounties();
-  const result = await sweepOverdue(monitoringDeps, counties, nowFrom(input?.now));
+  const result = await sweepOverdue(
+    monitoringDeps,
+    counties,
+    nowFrom(input?.now),
+    input?.procedureIds ? new Set(input.procedureIds) : undefined,
+  );
   logger.info('monitoring overdue check', {
     counties: result.counties,
     raised: result.raised,

@@ -11,10 +11,17 @@ import { logger } from '../../shared/log/logger.ts';
 import { nowFrom } from '../../shared/platform/clock.ts';
 import { checkOverdueVerifications } from '../../shared/usecases/verification/overdue.ts';
 
-const Input = z.object({ now: z.string().optional() }).nullish();
+const Input = z
+  .object({
+    now: z.string().optional(),
+    /** A re-run for these fund cases only (an operator's, or a test's); the schedule sends none. */
+    caseIds: z.array(z.string()).optional(),
+  })
+  .nullish();
 
 export const handler = async (event: unknown) => {
-  const now = nowFrom(Input.parse(event)?.now);
+  const input = Input.parse(event);
+  const now = nowFrom(input?.now);
   const result = await checkOverdueVerifications(
     {
       verification: verificationStore,
@@ -22,6 +29,7 @@ export const handler = async (event: unknown) => {
       listCounties: () => regionStore.listCounties(),
     },
     now,
+    input?.caseIds ? new Set(input.caseIds) : undefined,
   );
   logger.info('verification overdue check', result);
   return result;

@@ -1,9 +1,10 @@
 /**
  * Alerts in the main table: `pk=ALERT#<countyCode>`, `sk=<kind>#<key>`. While open an alert also
- * carries two list keys (removed when it is cleared, so the lists hold open alerts only):
+ * carries list keys (removed when it is cleared, so the lists hold open alerts only):
  * gsi1 `ALERTS#<countyCode>#open` / `<raisedAt>#<kind>#<key>` — the county's open alerts;
  * gsi2 `ALERTAREA#<townCode>#open` / the same — a town's (village alerts under their town), where a
- * county-wide alert uses the county code (a county code is its own town prefix).
+ * county-wide alert uses the county code (a county code is its own town prefix);
+ * gsi3 `ALERTVILLAGE#<villageCode>#open` / the same — a village's, for alerts scoped to a village.
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
@@ -11,13 +12,15 @@ import { dynamo, tableName } from './aws-clients.ts';
 import { decodeCursor, encodeCursor, type PageKey } from './cursor.ts';
 import { ValidationFailed } from '../http/errors.ts';
 import { Alert, type AlertKind } from '../domain/alert.ts';
-import { townOf } from '../domain/region.ts';
+import { levelOf, townOf } from '../domain/region.ts';
 import { missingSubmissionKey } from '../domain/submission-board.ts';
 
 export interface AlertScope {
   readonly countyCode: string;
   /** A town official's town: its own alerts and the county-wide ones. */
   readonly townCode?: string;
+  /** A village cadre's village: the alerts scoped to that village only (wins over `townCode`). */
+  readonly villageCode?: string;
 }
 
 export interface AlertPage {
@@ -35,12 +38,19 @@ export interface AlertStore {
   listOpen(scope: AlertScope, page: { limit: number; cursor?: string }): Promise<AlertPage>;
 }
 
+/** Keeps what an open alert says current (a count that moved, the records it concerns now). */
+export interface AlertRefresher {
+  /** Rewrites an open alert's title, detail and links, keeping `raisedAt`; false when it is not open. */
+  refresh(alert: Pick<Alert, 'countyCode' | 'kind' | 'key' | 'title' | 'detail' | 'links'>): Promise<boolean>;
+}
+
 const alertKey = (countyCode: string, kind: string, key: string) => ({
   pk: `ALERT#${countyCode}`,
   sk: `${kind}#${key}`,
 });
 const countyList = (countyCode: string) => `ALERTS#${countyCode}#open`;
 const areaList = (code: string) => `ALERTAREA#${townOf(code)}#open`;
+const villageList = (villageCode: string) => `ALERTVILLAGE#${villageCode}#open`;
 
 export const alertItem = (alert: Alert): Record<string, unknown> => {
   const listSk = `${alert.raisedAt}#${alert.kind}#${alert.key}`;
@@ -54,6 +64,9 @@ export const alertItem = (alert: Alert): Record<string, unknown> => {
           gsi1sk: listSk,
           gsi2pk: areaList(alert.scopeCode),
           gsi2sk: listSk,
+          ...(levelOf(alert.scopeCode) === 'village'
+            ? { gsi3pk: villageList(alert.scopeCode), gsi3sk: listSk }
+            : {}),
         }
       : {}),
   };
@@ -62,17 +75,19 @@ export const alertItem = (alert: Alert): Record<string, unknown> => {
 const toAlert = (item: Record<string, unknown>): Alert => Alert.parse(item);
 
 interface Partition {
-  readonly index: 'gsi1' | 'gsi2';
+  readonly index: 'gsi1' | 'gsi2' | 'gsi3';
   readonly pk: string;
 }
 
 const partitionsOf = (scope: AlertScope): Partition[] =>
-  scope.townCode
-    ? [
-        { index: 'gsi2', pk: areaList(scope.countyCode) },
-        { index: 'gsi2', pk: areaList(scope.townCode) },
-      ]
-    : [{ index: 'gsi1', pk: countyList(scope.countyCode) }];
+  scope.villageCode
+    ? [{ index: 'gsi3', pk: villageList(scope.villageCode) }]
+    : scope.townCode
+      ? [
+          { index: 'gsi2', pk: areaList(scope.countyCode) },
+          { index: 'gsi2', pk: areaList(scope.townCode) },
+        ]
+      : [{ index: 'gsi1', pk: countyList(scope.countyCode) }];
 
 const keyAttributes = (index: Partition['index']) => ['pk', 'sk', `${index}pk`, `${index}sk`];
 
@@ -115,7 +130,7 @@ const queryPartition = async (p: Partition, want: number, startKey: PageKey | un
   return items;
 };
 
-export const dynamoAlertStore: AlertStore = {
+export const dynamoAlertStore: AlertStore & AlertRefresher = {
   async raise(alert) {
     try {
       await dynamo.send(
@@ -141,9 +156,29 @@ export const dynamoAlertStore: AlertStore = {
           TableName: tableName.main(),
           Key: alertKey(countyCode, kind, key),
           ConditionExpression: '#status = :open',
-          UpdateExpression: 'SET #status = :cleared, clearedAt = :at REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk',
+          UpdateExpression:
+            'SET #status = :cleared, clearedAt = :at REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi3pk, gsi3sk',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':open': 'open', ':cleared': 'cleared', ':at': at },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  },
+
+  async refresh({ countyCode, kind, key, title, detail, links }) {
+    try {
+      await dynamo.send(
+        new UpdateCommand({
+          TableName: tableName.main(),
+          Key: alertKey(countyCode, kind, key),
+          ConditionExpression: '#status = :open',
+          UpdateExpression: 'SET title = :title, detail = :detail, links = :links',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':open': 'open', ':title': title, ':detail': detail, ':links': links },
         }),
       );
       return true;

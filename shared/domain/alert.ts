@@ -32,6 +32,8 @@ export const ALERT_LINK_TYPES = [
   'notice',
   'campaign',
   'region',
+  /** A county fund (`GET /funds/{fundId}`, its ledger). */
+  'fund',
 ] as const;
 
 export const AlertLink = z.object({

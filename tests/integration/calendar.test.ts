@@ -11,10 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { noticeStore } from '../../shared/adapters/notice-store.ts';
 import { handler as closeDueNotices } from '../../functions/notices/close-due-notices.ts';
 import { api } from './support/api.ts';
-import { waitFor } from '../support/wait-for.ts';
-import { householdBody } from '../support/household-input.ts';
-
-const PDF = '%PDF-1.4 minutes';
+import { deliberatedIdentification } from './support/notice-flow.ts';
 
 const call = (user: string, method: string, path: string, now: string, body?: unknown) =>
   api(user).raw(method, path, {
@@ -26,50 +23,13 @@ const call = (user: string, method: string, path: string, now: string, body?: un
   });
 
 /** A passed identification deliberated in Taihe on 2026-12-27. */
-const deliberated = async () => {
-  const household = await api('village.taihe').post('/households', householdBody());
-  expect(household.status).toBe(201);
-  const deliberationId = randomUUID();
-  const ticket = await api('village.taihe').post('/uploads', {
-    kind: 'deliberation_minutes',
-    ownerId: deliberationId,
-    fileName: '评议记录.pdf',
-    contentType: 'application/pdf',
-    size: PDF.length,
-  });
-  await fetch(ticket.body.url, { method: 'PUT', headers: ticket.body.headers, body: PDF });
-  await waitFor(
-    async () =>
-      (await api('village.taihe').get(`/uploads/${ticket.body.uploadId}`)).body.status === 'stored'
-        ? true
-        : undefined,
-    { timeoutMs: 10_000, what: 'minutes stored' },
-  );
-  const subjectId = randomUUID();
-  const recorded = await call('village.taihe', 'POST', '/deliberations', '2026-12-27T16:00:00+08:00', {
-    deliberationId,
-    meetingDate: '2026-12-27',
-    membersPresent: ['王书记', '李主任', '张委员', '赵组长', '刘代表'],
-    minutesUploadId: ticket.body.uploadId,
-    outcomes: [
-      {
-        subjectType: 'identification',
-        subjectId,
-        householdId: household.body.householdId,
-        outcome: 'passed',
-        note: '因病：慢性病长期用药',
-      },
-    ],
-  });
-  expect(recorded.status).toBe(201);
-  return { deliberationId, subjectId };
-};
+const deliberated = () => deliberatedIdentification('2026-12-27');
 
 const openCalendarAlerts = async () => {
   const alerts = await api('county.staff').get('/alerts?limit=200');
   expect(alerts.status).toBe(200);
   return (alerts.body.items as { kind: string; key: string; links: unknown[] }[]).filter(
-    (a) => a.kind === 'calendar_missing',
+    (a) => a.kind === 'calendar_missing' && a.key === '2027',
   );
 };
 

@@ -234,7 +234,10 @@ describe('checks, the unreachable alert and the 附件2 table', () => {
     expect(raised).toMatchObject({
       status: 'open',
       scopeCode: TAIHE_VILLAGE,
-      links: [{ type: 'campaign', id: campaignId }],
+      links: [
+        { type: 'campaign', id: campaignId },
+        { type: 'region', id: TAIHE_VILLAGE },
+      ],
     });
 
     expect(

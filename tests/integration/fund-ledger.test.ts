@@ -9,29 +9,14 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from '../../shared/intake/exceljs.ts';
 import { api, baseUrl, tokenFor } from './support/api.ts';
-import { caseAwaiting, fundOf, newHousehold } from './payouts-flow.ts';
+import { fundOf, proposedGreenChannelDisaster } from './payouts-flow.ts';
 
 const YEAR = 2030 + Math.floor(Math.random() * 70);
 const FUND = `fund-420702-${YEAR}`;
 
-/** A disaster case of a new household, on the green channel; returns its payout proposal id. */
-const proposedDisaster = async (lossFen: number, type: 'general' | 'lifted' = 'general') => {
-  const household = await newHousehold(type);
-  const fundCase = await caseAwaiting(household.householdId, {
-    category: 'disaster',
-    amountFen: lossFen,
-    eventDate: `${YEAR}-05-20`,
-  });
-  const marked = await api('county.staff').post(`/fund-cases/${fundCase.caseId}/green-channel`, {
-    reason: '暴雨致房屋倒塌，事实清楚',
-    version: 3,
-  });
-  expect(marked.status).toBe(200);
-  const payoutId = randomUUID();
-  const proposed = await api('county.staff').post(`/fund-cases/${fundCase.caseId}/payout`, { payoutId });
-  expect(proposed.status).toBe(201);
-  return { payoutId, householdId: household.householdId, payoutFen: proposed.body.payoutFen as number };
-};
+/** A disaster case of this file's fund year on the green channel, its payout proposed. */
+const proposedDisaster = (lossFen: number, type: 'general' | 'lifted' = 'general') =>
+  proposedGreenChannelDisaster(YEAR, lossFen, type);
 
 const openAlertKeys = async () =>
   ((await api('county.staff').get('/alerts?limit=200')).body.items as { kind: string; key: string }[])

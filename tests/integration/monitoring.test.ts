@@ -18,43 +18,16 @@ import { leadFromFundCase } from '../../shared/usecases/monitoring/leads.ts';
 import { demoUser } from '../../infra/local/demo-county.ts';
 import { api } from './support/api.ts';
 import { householdBody, memberBody, TAIHE_VILLAGE } from '../support/household-input.ts';
-import { storedUpload } from './support/uploads.ts';
+import {
+  at,
+  incomePerHead,
+  newHousehold,
+  openIdentification,
+  plus,
+  upload,
+} from './support/monitoring-flow.ts';
 
 const COUNTY = '420702000000';
-const DAY = 24 * 3600 * 1000;
-const plus = (iso: string, days: number) => new Date(Math.round(Date.parse(iso) + days * DAY)).toISOString();
-
-/** A client whose every request is sent at `now`. */
-const at = (user: string, now: string) => {
-  const send = (method: string, path: string, body?: unknown) =>
-    api(user).raw(method, path, {
-      headers: { 'x-fpb-now': now, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  return {
-    get: (path: string) => send('GET', path),
-    post: (path: string, body?: unknown) => send('POST', path, body ?? {}),
-    put: (path: string, body: unknown) => send('PUT', path, body),
-    patch: (path: string, body: unknown) => send('PATCH', path, body),
-  };
-};
-
-const upload = (kind: string, ownerId: string) => storedUpload('village.taihe', { kind, ownerId });
-
-const newHousehold = async (overrides: Record<string, unknown> = {}) => {
-  const created = await api('village.taihe').post('/households', householdBody(overrides));
-  expect(created.status).toBe(201);
-  return created.body as { householdId: string; members: { idNumber: string }[] };
-};
-
-/** Wages for a family of three giving this A34/A38 per head (no other income or expense). */
-const incomePerHead = (fen: number) => ({
-  a28WagesFen: fen * 3,
-  a29BusinessFen: 0,
-  a30PropertyFen: 0,
-  a31TransferFen: 0,
-  a32BusinessExpensesFen: 0,
-});
 
 /** A deliberation of the Taihe village deciding one subject, through the notice engineer's API. */
 const deliberate = async (
@@ -107,21 +80,8 @@ const DEPARTMENT_USERS = ['dept.finance', 'dept.police', 'dept.resources', 'dept
 
 /** Lead → identification → every step, one day apart from `t0`; returns the household and procedure. */
 const identify = async (t0: string, opts: { household?: Record<string, unknown>; perHead?: number } = {}) => {
-  const household = await newHousehold(opts.household);
+  const { household, leadId, procedureId: p } = await openIdentification(t0, opts.household);
   const id = household.householdId;
-  const lead = await at('village.taihe', t0).post('/monitoring/leads', {
-    householdId: id,
-    channel: 'cadre_visit',
-    note: '走访发现因病支出大',
-  });
-  expect(lead.status).toBe(201);
-  const authorization = await upload('authorization', id);
-  const opened = await at('village.taihe', plus(t0, 0.01)).post('/monitoring/identifications', {
-    leadId: lead.body.leadId,
-    authorizationUploadId: authorization,
-  });
-  expect(opened.status).toBe(201);
-  const p = opened.body.procedureId as string;
   const steps = async () => {
     const verified = await at('village.taihe', plus(t0, 1)).post(`/monitoring/procedures/${p}/verification`, {
       investigators: ['村干部甲', '驻村队员乙'],
@@ -170,7 +130,7 @@ const identify = async (t0: string, opts: { household?: Record<string, unknown>;
     expect(approved.status).toBe(200);
     return approved.body;
   };
-  return { id, household, leadId: lead.body.leadId as string, procedureId: p, steps };
+  return { id, household, leadId, procedureId: p, steps };
 };
 
 const fileKinds = async (householdId: string) => {
@@ -290,7 +250,7 @@ describe('monitoring: leads and identification', () => {
     expect((await api('village.taihe').get(`/households/${id}`)).body.type).toBe('monitored');
     const lateSetup = await at('village.taihe', plus(t0, 24.5)).get(`/monitoring/households/${id}`);
     expect(lateSetup.body.setupOverdue).toBe(true);
-    const swept = await checkOverdue({ now: plus(t0, 24.5) });
+    const swept = await checkOverdue({ now: plus(t0, 24.5), procedureIds: [approved.procedureId] });
     expect(swept.overdue).toContain(`${approved.procedureId}#setup`);
     expect(
       await dynamoAlertStore.get(COUNTY, 'procedure_overdue', `${approved.procedureId}#setup`),
@@ -425,7 +385,7 @@ describe('monitoring: leads and identification', () => {
       '/monitoring/procedures?status=in_progress&overdue=true&limit=200',
     );
     expect(onTime.body.items.some((i: { procedureId: string }) => i.procedureId === p)).toBe(false);
-    const swept = await checkOverdue({ now: late });
+    const swept = await checkOverdue({ now: late, procedureIds: [p] });
     expect(swept.overdue).toContain(p);
     const alert = await dynamoAlertStore.get(COUNTY, 'procedure_overdue', p);
     expect(alert).toMatchObject({
@@ -434,7 +394,7 @@ describe('monitoring: leads and identification', () => {
       scopeCode: TAIHE_VILLAGE,
       links: [{ type: 'monitoring_procedure', id: p }, { type: 'household' }],
     });
-    const again = await checkOverdue({ now: late });
+    const again = await checkOverdue({ now: late, procedureIds: [p] });
     expect(again.overdue).toContain(p);
     const verified = await at('village.taihe', late).post(`/monitoring/procedures/${p}/verification`, {
       investigators: ['甲', '乙'],

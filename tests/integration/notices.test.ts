@@ -332,7 +332,10 @@ describe('public notice of a fund deliberation', () => {
     const byHand = await call('county.staff', 'POST', `${path}/close`, '2026-10-09T01:00:00+08:00');
     expect(byHand.status).toBe(409);
     expect(byHand.body).toMatchObject({ code: 'OBJECTION_OPEN', objectionsOpen: 1 });
-    const stillOpen = await closeDueNotices({ now: '2026-10-09T00:05:00+08:00' });
+    const stillOpen = await closeDueNotices({
+      now: '2026-10-09T00:05:00+08:00',
+      noticeIds: [notice.noticeId],
+    });
     expect(stillOpen.closed).not.toContain(notice.noticeId);
     expect((await api('county.staff').get(path)).body.status).toBe('posted');
 
@@ -348,7 +351,7 @@ describe('public notice of a fund deliberation', () => {
       },
     );
     expect(dismissed.status).toBe(200);
-    const closing = await closeDueNotices({ now: '2026-10-09T10:05:00+08:00' });
+    const closing = await closeDueNotices({ now: '2026-10-09T10:05:00+08:00', noticeIds: [notice.noticeId] });
     expect(closing.closed).toContain(notice.noticeId);
 
     const closed = await api('auditor').get(path);
@@ -402,7 +405,7 @@ describe('public notice of a fund deliberation', () => {
       ['notice.closed', '公示期满结束：1 户无异议或异议不成立，1 户因异议成立撤出'],
     ]);
 
-    const twice = await closeDueNotices({ now: '2026-10-09T11:05:00+08:00' });
+    const twice = await closeDueNotices({ now: '2026-10-09T11:05:00+08:00', noticeIds: [notice.noticeId] });
     expect(twice.closed).not.toContain(notice.noticeId);
     const closeAgain = await call('county.staff', 'POST', `${path}/close`, '2026-10-09T12:00:00+08:00');
     expect(closeAgain.status).toBe(200);

@@ -132,3 +132,34 @@ export const approvedAndReleased = async (
   expect(batch.status).toBe(201);
   return payoutId;
 };
+
+/**
+ * A disaster case (loss `lossFen`, event in `year`) of a new Taihe household on the green channel
+ * (no notice needed before its payout), its payout proposed; the fund of `year` pays it.
+ */
+export const proposedGreenChannelDisaster = async (
+  year: number,
+  lossFen: number,
+  type: 'general' | 'lifted' = 'general',
+) => {
+  const household = await newHousehold(type);
+  const fundCase = await caseAwaiting(household.householdId, {
+    category: 'disaster',
+    amountFen: lossFen,
+    eventDate: `${year}-05-20`,
+  });
+  const marked = await api('county.staff').post(`/fund-cases/${fundCase.caseId}/green-channel`, {
+    reason: '暴雨致房屋倒塌，事实清楚',
+    version: 3,
+  });
+  expect(marked.status).toBe(200);
+  const payoutId = randomUUID();
+  const proposed = await api('county.staff').post(`/fund-cases/${fundCase.caseId}/payout`, { payoutId });
+  expect(proposed.status).toBe(201);
+  return {
+    payoutId,
+    caseId: fundCase.caseId,
+    householdId: household.householdId,
+    payoutFen: proposed.body.payoutFen as number,
+  };
+};

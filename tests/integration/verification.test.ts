@@ -310,7 +310,7 @@ describe('verification: deadlines', () => {
     const listed = await api('adjuster.li').get('/verification-tasks?state=open');
     expect(listed.body.items.find((t: { caseId: string }) => t.caseId === c.caseId).overdue).toBe(true);
 
-    const swept = await checkOverdue({});
+    const swept = await checkOverdue({ caseIds: [c.caseId] });
     expect(swept.overdue).toBeGreaterThanOrEqual(1);
     const key = `${c.caseId}#1`;
     const open = await api('county.staff').get('/alerts?limit=200');
@@ -322,7 +322,7 @@ describe('verification: deadlines', () => {
         { type: 'fund_case', id: c.caseId },
       ],
     });
-    expect((await checkOverdue({})).raised).toBe(0);
+    expect((await checkOverdue({ caseIds: [c.caseId] })).raised).toBe(0);
 
     const evidence = [await uploadEvidence('adjuster.li', c.caseId)];
     expect(

@@ -8,7 +8,7 @@ export const boardArea: Area = {
     api('get-submission-board', 'functions/board/get-submission-board.ts', 'Submission board of a month', {
       tables: { main: 'read' },
     }),
-    api('list-alerts', 'functions/alerts/list-alerts.ts', 'Open alerts in scope', {
+    api(alerts.ALERTS_API, 'functions/alerts/api.ts', 'Alerts in scope: the open list, one by kind and key', {
       tables: { main: 'read' },
     }),
     {
@@ -20,7 +20,7 @@ export const boardArea: Area = {
       tables: { main: 'readwrite' },
     },
   ],
-  routes: [board.getSubmissionBoard, alerts.listAlerts],
+  routes: [board.getSubmissionBoard, alerts.listAlerts, alerts.getAlert],
   schedules: [
     {
       name: 'submission-deadline-check',

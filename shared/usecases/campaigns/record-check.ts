@@ -51,7 +51,7 @@ const categoryOf = (
   return state?.category ?? input.category;
 };
 
-const syncUnreachableAlert = async (
+export const syncUnreachableAlert = async (
   deps: CampaignDeps,
   campaign: Campaign,
   villageCode: string,
@@ -60,19 +60,22 @@ const syncUnreachableAlert = async (
   const counters = await deps.campaigns.villageCounters(campaign.campaignId, villageCode);
   const unreachable = counters.unreachable ?? 0;
   const key = `${campaign.campaignId}#${villageCode}`;
-  if (unreachable > 0)
-    await deps.alerts.raise(
-      openAlert({
-        kind: 'unreachable_persons',
-        key,
-        scopeCode: villageCode,
-        raisedAt: now.toISOString(),
-        title: '排查中有无法联系的农户',
-        detail: `“${campaign.name}”中本村有农户无人在家且无法联系（当前 ${unreachable} 户），请再次入户或电话联系后重新录入排查结果`,
-        links: [{ type: 'campaign', id: campaign.campaignId }],
-      }),
-    );
-  else await deps.alerts.clear(campaign.countyCode, 'unreachable_persons', key, now.toISOString());
+  if (unreachable > 0) {
+    const alert = openAlert({
+      kind: 'unreachable_persons',
+      key,
+      scopeCode: villageCode,
+      raisedAt: now.toISOString(),
+      title: '排查中有无法联系的农户',
+      detail: `“${campaign.name}”中本村有农户无人在家且无法联系（当前 ${unreachable} 户），请再次入户或电话联系后重新录入排查结果`,
+      links: [
+        { type: 'campaign', id: campaign.campaignId },
+        { type: 'region', id: villageCode },
+      ],
+    });
+    // Already open: the count in its detail follows the counter.
+    if (!(await deps.alerts.raise(alert))) await deps.alerts.refresh(alert);
+  } else await deps.alerts.clear(campaign.countyCode, 'unreachable_persons', key, now.toISOString());
 };
 
 export const recordCheck = async (

@@ -3,7 +3,8 @@
  * step is past its due date raises `procedure_overdue` (key = procedure id, link
  * `monitoring_procedure`); one that is no longer late has it cleared. Every monitored household
  * whose contact or plan is missing past its due date raises one too (key `<planId>#setup`). Steps
- * clear their procedure's alert when done; running the sweep twice changes nothing.
+ * clear their procedure's alert when done; running the sweep twice changes nothing. `only` limits a
+ * re-run to some procedures / plans (an operator's, or a test's in a shared database).
  */
 import { openAlert } from '../../domain/alert.ts';
 import { overdueStep } from '../../domain/monitoring/identification.ts';
@@ -35,7 +36,9 @@ export const sweepOverdue = async (
   deps: MonitoringDeps,
   counties: readonly string[],
   now: Date,
+  only?: ReadonlySet<string>,
 ): Promise<SweepResult> => {
+  const skip = (id: string) => only !== undefined && !only.has(id);
   const at = now.toISOString();
   let raised = 0;
   let cleared = 0;
@@ -46,6 +49,7 @@ export const sweepOverdue = async (
       deps.monitoring.listProcedures({ regionCode: countyCode, status: 'in_progress' }, page),
     );
     for (const p of open) {
+      if (skip(p.procedureId)) continue;
       const late = overdueStep(p, config.monitoring, now);
       if (!late) {
         if (await deps.alerts.clear(countyCode, 'procedure_overdue', p.procedureId, at)) cleared += 1;
@@ -67,7 +71,7 @@ export const sweepOverdue = async (
       if (await deps.alerts.raise(alert)) raised += 1;
     }
     for (const state of await deps.monitoring.setupPending(countyCode)) {
-      if (!state.setupDueAt || at <= state.setupDueAt) continue;
+      if (skip(state.planId) || !state.setupDueAt || at <= state.setupDueAt) continue;
       overdue.push(`${state.planId}#setup`);
       const alert = openAlert({
         kind: 'procedure_overdue',

@@ -93,7 +93,7 @@ export const checkLowBalance = async (deps: PayoutDeps, fundId: string, now: Dat
         raisedAt: at,
         title: '防贫保障基金余额不足',
         detail: `${fund.name}可用余额 ${yuanText(fund.availableFen)} 元，低于本年度注资 ${yuanText(fund.depositsFen)} 元的 ${Math.round(config.lowBalanceShare * 100)}%`,
-        links: [],
+        links: [{ type: 'fund', id: fund.fundId }],
       }),
     );
   } else {

@@ -1,7 +1,8 @@
 /**
  * The daily sweep (schedule `verification-overdue-check`): every open task past its deadline gets
  * an open `verification_overdue` alert (one per case and round; raising it again changes nothing).
- * Submitting the result or reassigning the task clears it.
+ * Submitting the result or reassigning the task clears it. `onlyCases` limits a re-run to some cases
+ * (an operator's, or a test's in a shared database); the schedule sends none.
  */
 import { openAlert } from '../../domain/alert.ts';
 import { overdueAlertKey } from '../../domain/verification/task.ts';
@@ -11,12 +12,14 @@ import type { VerificationDeps } from './ports.ts';
 export const checkOverdueVerifications = async (
   deps: Pick<VerificationDeps, 'verification' | 'alerts'> & { listCounties: () => Promise<string[]> },
   now: Date,
+  onlyCases?: ReadonlySet<string>,
 ) => {
   let overdue = 0;
   let raised = 0;
   for (const countyCode of await deps.listCounties()) {
     const tasks = await deps.verification.openTasksDueBefore(countyCode, now.toISOString());
     for (const task of tasks) {
+      if (onlyCases && !onlyCases.has(task.caseId)) continue;
       overdue += 1;
       const opened = await deps.alerts.raise(
         openAlert({
