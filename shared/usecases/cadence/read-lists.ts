@@ -9,6 +9,8 @@ import type { ListHeader, ListKind, RegionCounts } from '../../domain/cadence/li
 import { LIST_KIND_ZH } from '../../domain/cadence/list.ts';
 import { levelOf, prefixOf } from '../../domain/region.ts';
 import { NotFound } from '../../http/errors.ts';
+import { AssessmentEntry } from '../../domain/cadence/assessment.ts';
+import { ComparisonEntry } from '../../domain/cadence/comparison.ts';
 import type { PageRequest } from '../registry/ports.ts';
 import type { CadenceDeps, EntryQuery } from './ports.ts';
 
@@ -78,6 +80,10 @@ const keptHeader = async (
   return header;
 };
 
+/** A stored entry as the API shows it (the store's bookkeeping, such as the run id, left out). */
+const entryOf = (kind: ListKind) => (item: Record<string, unknown>) =>
+  kind === 'comparison' ? ComparisonEntry.parse(item) : AssessmentEntry.parse(item);
+
 const queryOf = (header: ListHeader, regionCode: string, request: EntryRequest): EntryQuery => ({
   kind: header.kind,
   countyCode: header.countyCode,
@@ -98,7 +104,11 @@ export const readEntries = async (
   const region = narrowRegion(identity, request.regionCode);
   const header = await keptHeader(deps, identity, kind, period);
   const found = await deps.lists.entries(queryOf(header, region, request), page);
-  return { header: headerView(header, region), ...found };
+  return {
+    header: headerView(header, region),
+    items: found.items.map(entryOf(kind)),
+    ...(found.nextCursor ? { nextCursor: found.nextCursor } : {}),
+  };
 };
 
 export const readAllEntries = async (
