@@ -6,6 +6,9 @@
  * invocation), and BatchWriteItem for everything a chunk writes. New people's resident-ID claims are conditional puts, up to 100 in
  * one transaction (the registry's one-ID-one-household rule holds, without a request per person); their households and audit
  * records follow in batches, in the registry's own item layout (`householdItem`, `auditItem`).
+ * Those households go into the area counters (`area-count-store.ts`) first, one transaction per
+ * up to 99 counter updates with a marker `pk=SUB#<id>`, `sk=COUNTED#<chunk>#<part>` that makes it
+ * happen once per chunk.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -16,12 +19,15 @@ import { batchGet, batchPut, inParallel, queryAll } from './batch-io.ts';
 import { householdItem, residentClaimItem } from './household-store.ts';
 import { auditItem } from './audit-store.ts';
 import { regionStore } from './region-store.ts';
+import { newHouseholdCountItems, type TransactItem } from './area-count-store.ts';
 
 /** Requests in flight per batched read or write (the bench's raw baseline uses the same). */
 export const INTAKE_PARALLEL = 8;
 const PARALLEL = INTAKE_PARALLEL;
 /** New claims go in transactions of up to 100 conditional puts: one request, not one per person. */
 const CLAIMS_PER_TRANSACTION = 100;
+/** DynamoDB's limit of items in one transaction. */
+const TRANSACTION_ITEMS = 100;
 const CLAIM_ATTEMPTS = 6;
 
 type NewClaim = Parameters<IntakeRowStore['claimNew']>[0][number];
@@ -34,7 +40,7 @@ const claimGroup = async (
   client: DynamoDBDocumentClient,
   table: string,
   group: readonly NewClaim[],
-  submissionId: string,
+  intake: { readonly submissionId: string; readonly chunk: number },
 ) => {
   let pending = [...group];
   for (let attempt = 1; pending.length > 0; attempt += 1) {
@@ -48,7 +54,8 @@ const claimGroup = async (
               TableName: table,
               Item: {
                 ...residentClaimItem(claim.residentId, claim.householdId, claim.memberId, claim.place),
-                intakeSubmissionId: submissionId,
+                intakeSubmissionId: intake.submissionId,
+                intakeChunk: intake.chunk,
               },
               ConditionExpression: 'attribute_not_exists(pk) OR householdId = :household',
               ExpressionAttributeValues: { ':household': claim.householdId },
@@ -76,7 +83,15 @@ export const dynamoIntakeRowStore = (
   async claims(residentIds) {
     const keys = residentIds.map((id) => ({ pk: `RID#${id.slice(0, 18)}`, sk: 'RID' }));
     const found = await batchGet(client, table(), keys, {
-      projection: ['householdId', 'memberId', 'countyCode', 'townCode', 'villageCode', 'intakeSubmissionId'],
+      projection: [
+        'householdId',
+        'memberId',
+        'countyCode',
+        'townCode',
+        'villageCode',
+        'intakeSubmissionId',
+        'intakeChunk',
+      ],
       parallel: PARALLEL,
     });
     return new Map(
@@ -86,6 +101,7 @@ export const dynamoIntakeRowStore = (
           householdId: String(item.householdId),
           ...(item.memberId ? { memberId: String(item.memberId) } : {}),
           ...(item.intakeSubmissionId ? { intakeSubmissionId: String(item.intakeSubmissionId) } : {}),
+          ...(item.intakeChunk !== undefined ? { intakeChunk: Number(item.intakeChunk) } : {}),
           ...(item.villageCode
             ? {
                 place: {
@@ -169,15 +185,43 @@ export const dynamoIntakeRowStore = (
   async put(items) {
     await batchPut(client, table(), items, { parallel: PARALLEL });
   },
-  async claimNew(claims, submissionId) {
+  async claimNew(claims, submissionId, chunk) {
     const held = new Set<string>();
     const groups: (typeof claims)[number][][] = [];
     for (let i = 0; i < claims.length; i += CLAIMS_PER_TRANSACTION)
       groups.push(claims.slice(i, i + CLAIMS_PER_TRANSACTION));
     await inParallel(groups, PARALLEL, async (group) => {
-      for (const id of await claimGroup(client, table(), group, submissionId)) held.add(id);
+      for (const id of await claimGroup(client, table(), group, { submissionId, chunk })) held.add(id);
     });
     return held;
+  },
+  async countRegistered(submissionId, chunk, registered) {
+    const counters = newHouseholdCountItems(table(), registered.households, registered.month);
+    const parts: TransactItem[][] = [];
+    for (let i = 0; i < counters.length; i += TRANSACTION_ITEMS - 1)
+      parts.push(counters.slice(i, i + TRANSACTION_ITEMS - 1));
+    for (const [part, items] of parts.entries()) {
+      const marker = {
+        pk: `SUB#${submissionId}`,
+        sk: `COUNTED#${String(chunk).padStart(6, '0')}#${part}`,
+        entity: 'intakeCounted',
+      };
+      try {
+        await client.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: table(), Item: marker, ConditionExpression: 'attribute_not_exists(pk)' } },
+              ...items,
+            ],
+          }),
+        );
+      } catch (error) {
+        // The marker is there: an earlier run (or another execution) of this chunk counted them.
+        const first =
+          error instanceof TransactionCanceledException ? error.CancellationReasons?.[0] : undefined;
+        if (first?.Code !== 'ConditionalCheckFailed') throw error;
+      }
+    }
   },
   async putHouseholds(households, audit) {
     await Promise.all([

@@ -22,7 +22,8 @@ import {
   type SubmissionRef,
 } from './decide-rows.ts';
 import { intakeHousehold } from './intake-household.ts';
-import type { IntakeDeps } from './ports.ts';
+import type { IntakeDeps, RegisteredHousehold } from './ports.ts';
+import { shanghaiMonth } from '../../domain/shanghai-time.ts';
 
 export interface ChunkContext {
   readonly config: YearConfig;
@@ -65,12 +66,16 @@ const inCounty = (rows: readonly CheckedRow[], villages: ReadonlyMap<string, str
  * (conditional puts: an ID someone else claimed meanwhile keeps its household); 3. write the
  * won households with their audit records, and again any household whose claim an earlier run
  * won but whose item it did not write before a crash; 4. read where the other households are.
+ * Before any household is written, the households this chunk registers — claims it won now, or
+ * won in an earlier run of the same chunk (the claim names the chunk) — are added to the area
+ * counters, once per chunk: no case of the chunk exists yet, so a rerun sees the same people.
  */
 const placesOf = async (
   deps: IntakeDeps,
   sub: SubmissionRef,
   rows: readonly ReferralRow[],
   villages: ReadonlyMap<string, string>,
+  chunk: number,
 ): Promise<Map<string, Place>> => {
   const people = [...new Map(rows.map((r) => [idOf(r), r])).values()];
   const build = (row: ReferralRow) =>
@@ -89,6 +94,7 @@ const placesOf = async (
       },
     })),
     sub.submissionId,
+    chunk,
   );
   const lost = fresh.filter(({ row }) => !won.has(idOf(row)));
   for (const [id, claim] of await deps.rows.claims(lost.map(({ row }) => idOf(row)))) claims.set(id, claim);
@@ -111,6 +117,19 @@ const placesOf = async (
     .filter((row) => !read.has(claims.get(idOf(row))?.householdId ?? ''))
     .map((row) => ({ row, ...build(row) }));
   const written = [...fresh.filter(({ row }) => won.has(idOf(row))), ...orphans];
+  const registered: RegisteredHousehold[] = [
+    ...fresh.filter(({ row }) => won.has(idOf(row))),
+    ...ours.filter((row) => claims.get(idOf(row))?.intakeChunk === chunk).map((row) => build(row)),
+  ].map(({ household }) => ({
+    villageCode: household.villageCode,
+    type: household.type,
+    persons: household.members.length,
+  }));
+  if (registered.length > 0)
+    await deps.rows.countRegistered(sub.submissionId, chunk, {
+      month: shanghaiMonth(new Date(sub.receivedAt)),
+      households: registered,
+    });
   await deps.rows.putHouseholds(
     written.map((w) => w.household),
     written.map((w) => w.audit),
@@ -159,7 +178,7 @@ export const decideChunkOf = async (
     sourceKeys.length > 0
       ? deps.rows.sources([...new Map(sourceKeys.map((k) => [keyText(k), k])).values()])
       : new Map(),
-    placesOf(deps, sub, withoutCase, ctx.villages),
+    placesOf(deps, sub, withoutCase, ctx.villages, ctx.chunk),
   ]);
   return decideChunk(
     sub,

@@ -61,6 +61,19 @@ export interface SubmissionStore {
   openIntakes(): Promise<string[]>;
 }
 
+/** A household the intake registered for a person the registry did not know (counted by village). */
+export interface RegisteredHousehold {
+  readonly villageCode: string;
+  readonly type: Household['type'];
+  readonly persons: number;
+}
+
+/** The households a chunk registered, and the month (Asia/Shanghai) they were registered in. */
+export interface ChunkRegistrations {
+  readonly month: string;
+  readonly households: readonly RegisteredHousehold[];
+}
+
 /** A resident-ID claim as the intake reads it. */
 export interface StoredClaim {
   readonly householdId: string;
@@ -69,6 +82,8 @@ export interface StoredClaim {
   readonly place?: Omit<Place, 'householdId' | 'memberId'>;
   /** The submission whose intake registered the person (its household may be lost to a crash). */
   readonly intakeSubmissionId?: string;
+  /** The chunk of that submission which registered the person. */
+  readonly intakeChunk?: number;
 }
 
 export interface IntakeRowStore {
@@ -96,7 +111,13 @@ export interface IntakeRowStore {
       place: Omit<Place, 'householdId' | 'memberId'>;
     }[],
     submissionId: string,
+    chunk: number,
   ): Promise<Set<string>>;
+  /**
+   * Adds the households a chunk registered to the area counters, once per chunk (guarded by a
+   * marker item in the same transaction: a rerun of the chunk adds nothing).
+   */
+  countRegistered(submissionId: string, chunk: number, registered: ChunkRegistrations): Promise<void>;
   /** Writes new households and their audit records, batched (after their claims were won). */
   putHouseholds(households: readonly Household[], audit: readonly AuditEntry[]): Promise<void>;
 }

@@ -20,6 +20,8 @@ const idOf = (n: number) => {
 const fakeDeps = (rows: unknown[]) => {
   const items = new Map<string, Record<string, unknown>>();
   const chunks = new Map<number, SubmissionCounts>();
+  /** Households counted by each chunk's checkpoint, by village. */
+  const counted = new Map<number, Map<string, number>>();
   let sub: StoredSubmission = {
     submissionId: 'sub-1',
     countyCode: '420702000000',
@@ -73,6 +75,7 @@ const fakeDeps = (rows: unknown[]) => {
               householdId: String(item.householdId),
               memberId: String(item.memberId),
               intakeSubmissionId: String(item.intakeSubmissionId),
+              intakeChunk: Number(item.intakeChunk),
               place: {
                 countyCode: String(item.countyCode),
                 townCode: String(item.townCode),
@@ -129,15 +132,23 @@ const fakeDeps = (rows: unknown[]) => {
       put: async (list) => {
         for (const item of list) items.set(`${String(item.pk)}|${String(item.sk)}`, item);
       },
-      claimNew: async (claims, submissionId) => {
+      claimNew: async (claims, submissionId, chunk) => {
         for (const c of claims)
           items.set(`RID#${c.residentId}|RID`, {
             householdId: c.householdId,
             memberId: c.memberId,
             ...c.place,
             intakeSubmissionId: submissionId,
+            intakeChunk: chunk,
           });
         return new Set(claims.map((c) => c.residentId));
+      },
+      countRegistered: async (_id, chunk, registered) => {
+        if (counted.has(chunk)) return; // the marker is there
+        const byVillage = new Map<string, number>();
+        for (const h of registered.households)
+          byVillage.set(h.villageCode, (byVillage.get(h.villageCode) ?? 0) + h.persons);
+        counted.set(chunk, byVillage);
       },
       putHouseholds: async (households) => {
         for (const h of households) items.set(`HH#${h.householdId}|HH`, { ...h });
@@ -154,7 +165,7 @@ const fakeDeps = (rows: unknown[]) => {
     config: async (county, year) => yearConfigOf(county, year),
     submissionReceived: async () => undefined,
   };
-  return { deps, items, chunks, submission: () => sub };
+  return { deps, items, chunks, counted, submission: () => sub };
 };
 
 const batch = Array.from({ length: CHUNK_ROWS * 2 + 7 }, (_, i) => ({
@@ -210,5 +221,39 @@ describe('ingestRows', () => {
     });
     expect([...before.keys()].filter((k) => !run.items.has(k))).toEqual([]);
     expect(run.items).toEqual(before);
+  });
+
+  it('counts each registered household once, in the chunk that registered it, also after a crash', async () => {
+    // 600 people: rows 0–499 register 500 (chunk 0); rows 500–599 register 100 more (chunk 1);
+    // the rest are people already registered.
+    const expected = new Map([
+      [0, new Map([[VILLAGE, 500]])],
+      [1, new Map([[VILLAGE, 100]])],
+    ]);
+    const run = fakeDeps(batch);
+    await ingestRows(run.deps, 'sub-1', { remainingMs: () => 60_000, reserveMs: 1_000 });
+    expect(run.counted).toEqual(expected);
+
+    // The crash in chunk 1 after its claims, before it counted them: its households, cases and
+    // checkpoint are not there. The rerun counts chunk 1's people (their claims name chunk 1) and
+    // not chunk 0's again (its marker is there).
+    const crashed = fakeDeps(batch);
+    await ingestRows(crashed.deps, 'sub-1', { remainingMs: () => 60_000, reserveMs: 1_000 });
+    const chunkOneIds = new Set(Array.from({ length: 100 }, (_, i) => idOf(CHUNK_ROWS + i)));
+    for (const [key, item] of [...crashed.items]) {
+      const chunkOne =
+        (key.startsWith('HH#') &&
+          chunkOneIds.has(String((item.members as { idNumber: string }[])[0]?.idNumber))) ||
+        (key.startsWith('CASE#') && Number(item.intakeRowNumber) > CHUNK_ROWS);
+      if (chunkOne) crashed.items.delete(key);
+    }
+    for (const chunk of [1, 2]) {
+      crashed.chunks.delete(chunk);
+      crashed.counted.delete(chunk);
+    }
+    await crashed.deps.submissions.update('sub-1', { status: 'processing' });
+    await ingestRows(crashed.deps, 'sub-1', { remainingMs: () => 60_000, reserveMs: 1_000 });
+    expect(crashed.counted).toEqual(expected);
+    expect(crashed.items).toEqual(run.items);
   });
 });
