@@ -11,17 +11,23 @@
  * | fund ledger entry | `FUND#<fundId>` | `LEDGER#<ISO time>#<entryId>` | — |
  * | user (no secrets) | `USER#<userId>` | `USER` | gsi1 `USERS#<countyCode>` / `<username>` |
  * | seed marker | `SEED#demo` | `v1` | — |
+ * | area counters marker | `SEED#demo` | `counts-v1` | — |
  *
  * Regions use `regionItem` of the region store, so the seed and the handlers share one layout.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { dynamoAreaCountStore } from '../../shared/adapters/area-count-store.ts';
+import { queryAll } from '../../shared/adapters/batch-io.ts';
 import { regionItem } from '../../shared/adapters/region-store.ts';
+import { recountAreas } from '../../shared/usecases/stats/recount-areas.ts';
 import { fundItem, ledgerEntryItem } from '../../shared/domain/fund/ledger.ts';
 import { DEMO_COUNTY, DEMO_FUND, DEMO_REGIONS, DEMO_USERS, DEMO_YEAR_CONFIG } from './demo-county.ts';
 
 export const SEED_MARKER = { pk: 'SEED#demo', sk: 'v1' } as const;
+/** The area counters are maintained from the start (fresh seed) or were recounted once (upgrade). */
+export const COUNTS_MARKER = { pk: 'SEED#demo', sk: 'counts-v1' } as const;
 /** 2026-01-01 00:00 in Asia/Shanghai: the fund's opening deposit (fixed, so a re-run writes the same key). */
 const OPENING = '2025-12-31T16:00:00.000Z';
 const SEED_ACTOR = 'seed';
@@ -120,6 +126,26 @@ const upgradeSeeded = async (doc: DynamoDBDocumentClient, mainTable: string): Pr
   }
 };
 
+/**
+ * A data directory from before the area counters gets them recounted once, for every county, before
+ * the runtime serves requests (nothing else writes then — see `recount-areas.ts`).
+ */
+const recountOnce = async (doc: DynamoDBDocumentClient, mainTable: string): Promise<void> => {
+  const marker = await doc.send(
+    new GetCommand({ TableName: mainTable, Key: COUNTS_MARKER, ConsistentRead: true }),
+  );
+  if (marker.Item) return;
+  const counties = await queryAll(doc, {
+    TableName: mainTable,
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': 'COUNTIES' },
+  });
+  const store = dynamoAreaCountStore(doc, () => mainTable);
+  for (const county of counties) await recountAreas(store, String(county.code), 'apply');
+  await doc.send(new PutCommand({ TableName: mainTable, Item: { ...COUNTS_MARKER, entity: 'seed' } }));
+};
+
 export const seedDemo = async (client: DynamoDBClient, mainTable: string): Promise<'seeded' | 'present'> => {
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const marker = await doc.send(
@@ -127,10 +153,11 @@ export const seedDemo = async (client: DynamoDBClient, mainTable: string): Promi
   );
   if (marker.Item) {
     await upgradeSeeded(doc, mainTable);
+    await recountOnce(doc, mainTable);
     return 'present';
   }
   const items = demoItems();
-  await batchPut(doc, mainTable, items);
+  await batchPut(doc, mainTable, [...items, { ...COUNTS_MARKER, entity: 'seed' }]);
   try {
     await doc.send(
       new PutCommand({

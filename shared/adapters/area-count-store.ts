@@ -14,7 +14,7 @@
  * (`transactWrite`), then answered 409 `CONCURRENT_WRITE`.
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   countDelta,
   monthTrendOf,
@@ -23,7 +23,7 @@ import {
   type TrendEvent,
   type VillageCounts,
 } from '../domain/area-counts.ts';
-import type { HouseholdType } from '../domain/household-schema.ts';
+import type { Household, HouseholdType } from '../domain/household-schema.ts';
 import { HouseholdMonitoring, stateKey } from '../domain/monitoring/household-monitoring.ts';
 import { countyOf, levelOf, prefixOf, townOf } from '../domain/region.ts';
 import { dynamo, tableName } from './aws-clients.ts';
@@ -175,7 +175,15 @@ export interface AreaCountStore {
   ): Promise<void>;
   /** Recount only: the monitoring states of households, by household id. */
   monitoringStates(householdIds: readonly string[]): Promise<Map<string, HouseholdMonitoring>>;
+  /** Recount only: the county's households, a page at a time, from the county index (gsi3). */
+  countyHouseholds(countyCode: string): AsyncGenerator<CountedHousehold[]>;
 }
+
+/** What the recount reads of a household (projected from the county index). */
+export type CountedHousehold = Pick<
+  Household,
+  'householdId' | 'countyCode' | 'townCode' | 'villageCode' | 'type' | 'members'
+>;
 
 export const dynamoAreaCountStore = (client: DynamoDBDocumentClient, main: () => string): AreaCountStore => {
   const villageItems = (countyCode: string, within?: string) =>
@@ -222,6 +230,25 @@ export const dynamoAreaCountStore = (client: DynamoDBDocumentClient, main: () =>
       await inParallel(stale, 4, async (villageCode) => {
         await client.send(new DeleteCommand({ TableName: main(), Key: villageCountKey(villageCode) }));
       });
+    },
+
+    async *countyHouseholds(countyCode) {
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await client.send(
+          new QueryCommand({
+            TableName: main(),
+            IndexName: 'gsi3',
+            KeyConditionExpression: 'gsi3pk = :pk AND begins_with(gsi3sk, :hh)',
+            ExpressionAttributeValues: { ':pk': `COUNTY#${countyCode}`, ':hh': 'HH#' },
+            ExpressionAttributeNames: { '#type': 'type', '#members': 'members' },
+            ProjectionExpression: 'householdId, countyCode, townCode, villageCode, #type, #members',
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        yield (page.Items ?? []) as CountedHousehold[];
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
     },
 
     async monitoringStates(householdIds) {

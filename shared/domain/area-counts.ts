@@ -222,3 +222,50 @@ export const monthTrendOf = (item: Record<string, unknown>): MonthTrend => {
     events: record(TREND_EVENTS, (e) => numberOf(item, e)),
   };
 };
+
+/** A village's counters back in the flat attribute layout (zero entries omitted): for comparisons. */
+export const flatCounts = (
+  v: Omit<VillageCounts, 'countyCode' | 'townCode' | 'villageCode'>,
+): Record<string, number> => {
+  const out: Record<string, number> = {};
+  add(out, COUNT_ATTRIBUTES.households, v.households);
+  add(out, COUNT_ATTRIBUTES.persons, v.persons);
+  for (const t of HOUSEHOLD_TYPES) add(out, COUNT_ATTRIBUTES.type(t), v.byType[t]);
+  for (const s of MONITORING_STATUSES) {
+    add(out, COUNT_ATTRIBUTES.status(s), v.byStatus[s].households);
+    add(out, COUNT_ATTRIBUTES.statusPersons(s), v.byStatus[s].persons);
+  }
+  for (const c of MONITORING_CATEGORIES) add(out, COUNT_ATTRIBUTES.category(c), v.byCategory[c]);
+  for (const r of RISK_TYPES) add(out, COUNT_ATTRIBUTES.risk(r), v.byRisk[r]);
+  return Object.fromEntries(Object.entries(out).filter(([, value]) => value !== 0));
+};
+
+/** One attribute of one village whose maintained counter differs from a recount. */
+export interface CountDrift {
+  readonly villageCode: string;
+  readonly attribute: string;
+  readonly maintained: number;
+  readonly recounted: number;
+}
+
+/** Where maintained counters and a recount (flat attributes per village) differ. */
+export const countDrift = (
+  maintained: readonly VillageCounts[],
+  recounted: ReadonlyMap<string, Readonly<Record<string, number>>>,
+): CountDrift[] => {
+  const kept = new Map(maintained.map((v) => [v.villageCode, flatCounts(v)]));
+  const villages = [...new Set([...kept.keys(), ...recounted.keys()])].sort();
+  return villages.flatMap((villageCode) => {
+    const a = kept.get(villageCode) ?? {};
+    const b = recounted.get(villageCode) ?? {};
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+      .sort()
+      .map((attribute) => ({
+        villageCode,
+        attribute,
+        maintained: a[attribute] ?? 0,
+        recounted: b[attribute] ?? 0,
+      }))
+      .filter((d) => d.maintained !== d.recounted);
+  });
+};
