@@ -2,7 +2,8 @@
  * The crash: the whole platform process (gateway, state machines, handlers, DynamoDB Local, S3)
  * is killed with SIGKILL while the intake is halfway through a file; started again on the same
  * data directory, the resume schedule's function restarts the intake, which ends with exactly
- * the referrals a run without the crash gives — none lost, none doubled.
+ * the referrals a run without the crash gives — none lost, none doubled — and the village's area
+ * counter has each new household once.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -72,6 +73,12 @@ const getMany = async (runtime: ChildRuntime, keys: { pk: string; sk: string }[]
   return found;
 };
 
+/** The village's area counter (households, persons) as the registry and the intake keep it. */
+const villageCount = async (runtime: ChildRuntime) => {
+  const [item] = await getMany(runtime, [{ pk: `COUNTS#${COUNTY}`, sk: `VILLAGE#${VILLAGE}` }]);
+  return { households: Number(item?.households ?? 0), persons: Number(item?.persons ?? 0) };
+};
+
 const caseKey = (id: string) => ({
   pk: `CASE#${referralCaseId({ countyCode: COUNTY, residentId: id, category: 'illness', eventDate: '2026-02-10' })}`,
   sk: 'CASE',
@@ -96,6 +103,7 @@ describe('an intake killed mid-file and run again', () => {
       authorization: `Bearer ${await first.token('dept.emergency')}`,
       'content-type': 'application/json',
     };
+    const countedBefore = await villageCount(first);
     const bytes = Buffer.from(csv, 'utf8');
     const announce = await fetch(`${first.url}/submissions/files`, {
       method: 'POST',
@@ -170,5 +178,10 @@ describe('an intake killed mid-file and run again', () => {
       [...new Set(claims.map((c) => String(c.householdId)))].map((id) => ({ pk: `HH#${id}`, sk: 'HH' })),
     );
     expect(households.length).toBe(ROWS);
+    // Each new household counted once in its village, whichever run registered it.
+    expect(await villageCount(second)).toEqual({
+      households: countedBefore.households + ROWS,
+      persons: countedBefore.persons + ROWS,
+    });
   }, 300_000);
 });
