@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { regionStore } from '../../shared/adapters/region-store.ts';
 import { LIST_KINDS } from '../../shared/domain/cadence/list.ts';
-import { monthBefore, quarterBefore, runIdOf } from '../../shared/domain/cadence/period.ts';
+import { Month, monthBefore, Quarter, quarterBefore, runIdOf } from '../../shared/domain/cadence/period.ts';
 import { logger } from '../../shared/log/logger.ts';
 import { nowFrom } from '../../shared/platform/clock.ts';
 import { buildList } from '../../shared/usecases/cadence/build-lists.ts';
@@ -46,7 +46,10 @@ export const handler = async (event: unknown) => {
   if (input.step === 'plan') {
     const plan = input.input;
     const now = nowFrom(plan.now);
-    const period = plan.period ?? (plan.kind === 'comparison' ? monthBefore(now) : quarterBefore(now));
+    const period =
+      plan.kind === 'comparison'
+        ? Month.parse(plan.period ?? monthBefore(now))
+        : Quarter.parse(plan.period ?? quarterBefore(now));
     const counties = plan.countyCodes ?? (await regionStore.listCounties());
     const runId = plan.runId ?? runIdOf(now, randomUUID().slice(0, 8));
     return {

@@ -27,7 +27,8 @@ import { maskResidentId } from '../../shared/domain/mask.ts';
 import type { Role } from '../../shared/auth/roles.ts';
 import type { ScopeAttributes } from '../../shared/auth/identity.ts';
 import { createIssuer, type LocalIssuer } from '../../infra/local/issuer.ts';
-import { api, baseUrl, type ApiResult } from './support/api.ts';
+import { api, baseUrl, runStateMachine, type ApiResult } from './support/api.ts';
+import { dynamoCadenceListStore } from '../../shared/adapters/cadence-store.ts';
 import { waitFor } from '../support/wait-for.ts';
 import { randomResidentId } from '../support/resident-ids.ts';
 import { householdBody } from '../support/household-input.ts';
@@ -384,6 +385,51 @@ describe('the monthly data comparison of March 2031', () => {
       again.body.header.runId,
     ]);
   }, 60_000);
+
+  it('is built the same by the schedule’s input (the period just ended, all of the given counties)', async () => {
+    const before = await as('staff').get('/cadence/comparisons/2031-03?limit=200');
+    const run = await runStateMachine('cadence-lists', {
+      kind: 'comparison',
+      countyCodes: [COUNTY],
+      now: '2031-04-30T12:00:00.000Z',
+    });
+    expect(run.status).toBe('SUCCEEDED');
+    const after = await as('staff').get('/cadence/comparisons/2031-03?limit=200');
+    expect(after.body.header).toMatchObject({
+      period: '2031-03',
+      requestedBy: 'schedule',
+      counts: before.body.header.counts,
+    });
+    expect(after.body.header.runId > before.body.header.runId).toBe(true);
+    expect(after.body.items).toEqual(before.body.items);
+  }, 60_000);
+
+  it('keeps the list of a later run when an earlier one finishes after it (its own entries deleted)', async () => {
+    const store = dynamoCadenceListStore(dynamo, tableName.main);
+    const current = await store.header('comparison', COUNTY, '2031-03');
+    if (!current) throw new Error('no header');
+    const late = await store.publish(
+      {
+        ...current,
+        runId: '20310101T000000000Z-00000000',
+        counts: { entries: 1 },
+        byTown: {},
+        byVillage: {},
+      },
+      [{ villageCode: V1, entryKey: 'A#late', body: { ...first.body.items[0], entryKey: 'A#late' } }],
+    );
+    expect(late).toEqual(current);
+    const read = await as('staff').get('/cadence/comparisons/2031-03?limit=200');
+    expect([read.body.header.runId, read.body.items.length]).toEqual([current.runId, 3]);
+    const orphans = await dynamo.send(
+      new QueryCommand({
+        TableName: tableName.main(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :run)',
+        ExpressionAttributeValues: { ':pk': `CADENCE#${COUNTY}#COMPARE#2031-03`, ':run': 'RUN#20310101T' },
+      }),
+    );
+    expect(orphans.Items).toEqual([]);
+  });
 
   it('shows a town its entries, a village its own, pages, and filters by list', async () => {
     const town = await as('town1').get('/cadence/comparisons/2031-03');
