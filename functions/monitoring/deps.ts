@@ -9,7 +9,9 @@ import { negativeListStore } from '../../shared/adapters/negative-list-store.ts'
 import { noticeStore } from '../../shared/adapters/notice-store.ts';
 import { registryDeps } from '../../shared/adapters/registry-deps.ts';
 import { dynamoUploadStore } from '../../shared/adapters/upload-store.ts';
+import { refreshAreaAlertsOf } from '../../shared/usecases/alerts/area-alerts.ts';
 import type { MonitoringDeps } from '../../shared/usecases/monitoring/ports.ts';
+import { areaAlertDeps } from '../dashboard/deps.ts';
 
 export const monitoringDeps: MonitoringDeps = {
   monitoring: monitoringStore,
@@ -20,6 +22,7 @@ export const monitoringDeps: MonitoringDeps = {
   deliberations: deliberationStore,
   notices: noticeStore,
   alerts: dynamoAlertStore,
+  areaAlerts: { refresh: (villageCode, now) => refreshAreaAlertsOf(areaAlertDeps, villageCode, now) },
   files: householdFileStore,
   config: (countyCode, year) => configStore.get(countyCode, year),
   newId: randomUUID,

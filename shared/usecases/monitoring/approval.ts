@@ -23,6 +23,7 @@ import { shanghaiMonth } from '../../domain/shanghai-time.ts';
 import { Conflict } from '../../http/errors.ts';
 import { configAt, fileEvent, loadHousehold, loadProcedure } from './context.ts';
 import { clearOverdueAlert, endingWrites } from './ending.ts';
+import { refreshAreaAlertsAfterDecision } from './refresh-area-alerts.ts';
 import type { Caller, MonitoringDeps } from './ports.ts';
 import { ELIMINATION_METHOD_ZH, eliminationFailures, refusal } from './proposals.ts';
 
@@ -215,5 +216,6 @@ export const recordCountyApproval = async (
     fileEvents: events,
   });
   await clearOverdueAlert(deps, next, at);
+  if (approved) await refreshAreaAlertsAfterDecision(deps, p.villageCode, caller.now);
   return next;
 };

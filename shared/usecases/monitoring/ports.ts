@@ -20,6 +20,8 @@ export interface MonitoringDeps {
   readonly deliberations: Pick<DeliberationStore, 'get'>;
   readonly notices: Pick<NoticeStore, 'get' | 'subjectOutcome'>;
   readonly alerts: Pick<AlertStore, 'raise' | 'clear'>;
+  /** The area alerts of a village's town, re-evaluated after a decision moved the counters (optional in tests). */
+  readonly areaAlerts?: { refresh(villageCode: string, now: Date): Promise<unknown> };
   readonly files: HouseholdFileStore;
   readonly config: (countyCode: string, year: number) => Promise<YearConfig>;
   readonly newId: () => string;
