@@ -5,6 +5,10 @@ const OFFSET_MS = 8 * 60 * 60 * 1000;
 export const shanghaiDate = (instant: Date): string =>
   new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 
+/** `YYYY-MM-DD HH:mm` of the instant in Asia/Shanghai, for people (an alert, a message). */
+export const shanghaiDateTime = (instant: Date): string =>
+  new Date(instant.getTime() + OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+
 /** `YYYY-MM` of the instant in Asia/Shanghai. */
 export const shanghaiMonth = (instant: Date): string => shanghaiDate(instant).slice(0, 7);
 

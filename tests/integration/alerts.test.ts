@@ -128,8 +128,8 @@ describe('alerts: each kind raised and cleared, per scope', () => {
         { type: 'household', id: household.householdId },
       ],
     });
-    // The step is due 3 days after the identification opened (t0 + 0.01 day).
-    expect(alert.detail).toBe(`“入户核查”应于 ${plus(t0, 3.01)} 前完成，整个识别程序应在 15 天内办结`);
+    // The step is due 3 days after the identification opened (t0 + 0.01 day = 10:14:24 Beijing time).
+    expect(alert.detail).toBe('“入户核查”应于 2029-06-04 10:14 前完成，整个识别程序应在 15 天内办结');
     await expectOpenInScope('procedure_overdue', procedureId, TAIHE_VILLAGE_SCOPE);
 
     const verified = await at('village.taihe', late).post(

@@ -10,6 +10,7 @@ import { openAlert } from '../../domain/alert.ts';
 import { overdueStep } from '../../domain/monitoring/identification.ts';
 import type { Procedure } from '../../domain/monitoring/procedure.ts';
 import { STEP_ZH } from '../../domain/monitoring/steps.ts';
+import { shanghaiDateTime } from '../../domain/shanghai-time.ts';
 import type { Page, PageRequest } from '../registry/ports.ts';
 import { configAt } from './context.ts';
 import type { MonitoringDeps } from './ports.ts';
@@ -62,7 +63,7 @@ export const sweepOverdue = async (
         scopeCode: p.villageCode,
         raisedAt: at,
         title: `监测识别程序超时：${STEP_ZH[late.step]}`,
-        detail: `“${STEP_ZH[late.step]}”应于 ${late.dueAt} 前完成，整个识别程序应在 ${config.monitoring.procedureDays} 天内办结`,
+        detail: `“${STEP_ZH[late.step]}”应于 ${shanghaiDateTime(new Date(late.dueAt))} 前完成，整个识别程序应在 ${config.monitoring.procedureDays} 天内办结`,
         links: [
           { type: 'monitoring_procedure', id: p.procedureId },
           { type: 'household', id: p.householdId },
@@ -79,7 +80,7 @@ export const sweepOverdue = async (
         scopeCode: state.villageCode,
         raisedAt: at,
         title: '监测帮扶联系人或帮扶计划超时未落实',
-        detail: `纳入监测后应在 ${config.monitoring.assistanceSetupDays} 天内明确帮扶联系人并制定帮扶计划（截止 ${state.setupDueAt}）`,
+        detail: `纳入监测后应在 ${config.monitoring.assistanceSetupDays} 天内明确帮扶联系人并制定帮扶计划（截止 ${shanghaiDateTime(new Date(state.setupDueAt))}）`,
         links: [
           { type: 'monitoring_procedure', id: state.planId },
           { type: 'household', id: state.householdId },

@@ -9,6 +9,7 @@ import type { Alert } from '../../../shared/domain/alert.ts';
 import type { Campaign } from '../../../shared/domain/campaign/campaign.ts';
 import type { Fund } from '../../../shared/domain/fund/ledger.ts';
 import { Procedure } from '../../../shared/domain/monitoring/procedure.ts';
+import { shanghaiDateTime } from '../../../shared/domain/shanghai-time.ts';
 import type { VerificationTask } from '../../../shared/domain/verification/task.ts';
 import { yearConfigOf } from '../../../shared/domain/year-config.ts';
 import { syncUnreachableAlert } from '../../../shared/usecases/campaigns/record-check.ts';
@@ -183,5 +184,13 @@ describe('overdue sweeps limited to some records', () => {
     const result = await sweepOverdue(deps, [COUNTY], new Date('2029-06-05T02:00:00Z'), new Set(['mine']));
     expect(result).toEqual({ counties: 1, raised: 1, cleared: 0, overdue: ['mine'] });
     expect(store.calls).toEqual(['raise mine']);
+    expect(store.open.get('mine')?.detail).toBe(
+      '“入户核查”应于 2029-06-04 10:00 前完成，整个识别程序应在 15 天内办结',
+    );
+  });
+
+  it('writes due moments in Beijing time for people', () => {
+    expect(shanghaiDateTime(new Date('2029-06-04T02:00:00.000Z'))).toBe('2029-06-04 10:00');
+    expect(shanghaiDateTime(new Date('2029-06-04T16:30:59.999Z'))).toBe('2029-06-05 00:30');
   });
 });
