@@ -17,6 +17,7 @@ import type { Procedure } from '../../shared/domain/monitoring/procedure.ts';
 import { STEP_ORDER } from '../../shared/domain/monitoring/steps.ts';
 import { shanghaiMonth } from '../../shared/domain/shanghai-time.ts';
 import { monitoringDeps } from '../../functions/monitoring/deps.ts';
+import { handler as snapshotCounty } from '../../functions/registry/snapshot-county.ts';
 import { recordCountyApproval } from '../../shared/usecases/monitoring/approval.ts';
 import { recountAreas } from '../../shared/usecases/stats/recount-areas.ts';
 import type { Identity } from '../../shared/auth/identity.ts';
@@ -280,6 +281,15 @@ describe('the area counters', () => {
       [A2, 1],
     ]);
     expect(await areaCountStore.months(COUNTY, '2026-01', '2026-03')).toEqual([]);
+  });
+
+  it('the nightly registry snapshot finds them equal to its own count', async () => {
+    expect(await snapshotCounty({ countyCode: COUNTY })).toEqual({
+      countyCode: COUNTY,
+      households: 3,
+      members: 8,
+      areaCountDrift: 0,
+    });
   });
 
   it('a recount of the county finds the maintained items, and repairs items that drifted', async () => {

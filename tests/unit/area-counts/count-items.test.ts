@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countUpdateItems, newHouseholdCountItems } from '../../../shared/adapters/area-count-store.ts';
 import { countDrift, villageCountsOf } from '../../../shared/domain/area-counts.ts';
+import { snapshotDrift } from '../../../shared/usecases/stats/recount-areas.ts';
 
 const A = '420702100201';
 const B = '420702101201';
@@ -84,5 +85,40 @@ describe('countDrift', () => {
     expect(countDrift(maintained, new Map([[A, { households: 3, persons: 9, type_general: 3 }]]))).toEqual(
       [],
     );
+  });
+});
+
+describe('snapshotDrift', () => {
+  it('compares households, persons and types only (the monitoring parts need the full recount)', () => {
+    const maintained = [
+      villageCountsOf({
+        villageCode: A,
+        households: 3,
+        persons: 9,
+        type_general: 2,
+        type_monitored: 1,
+        status_monitored: 1,
+        status_monitored_persons: 3,
+      }),
+    ];
+    expect(
+      snapshotDrift(maintained, {
+        byVillage: { [A]: { general: 2, monitored: 1 } },
+        membersByVillage: { [A]: 9 },
+      }),
+    ).toEqual([]);
+    expect(
+      snapshotDrift(maintained, {
+        byVillage: { [A]: { general: 3, monitored: 1 }, [B]: { lifted: 1 } },
+        membersByVillage: { [A]: 11, [B]: 2 },
+      }),
+    ).toEqual([
+      { villageCode: A, attribute: 'households', maintained: 3, recounted: 4 },
+      { villageCode: A, attribute: 'persons', maintained: 9, recounted: 11 },
+      { villageCode: A, attribute: 'type_general', maintained: 2, recounted: 3 },
+      { villageCode: B, attribute: 'households', maintained: 0, recounted: 1 },
+      { villageCode: B, attribute: 'persons', maintained: 0, recounted: 2 },
+      { villageCode: B, attribute: 'type_lifted', maintained: 0, recounted: 1 },
+    ]);
   });
 });
