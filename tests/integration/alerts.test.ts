@@ -18,7 +18,9 @@ import { at, incomePerHead, newHousehold, openIdentification, plus } from './sup
 import { deliberatedIdentification } from './support/notice-flow.ts';
 import { assign, resultBody, seedAwaitingCase, uploadEvidence } from './verification-support.ts';
 import { fundOf, proposedGreenChannelDisaster } from './payouts-flow.ts';
-import { TAIHE_VILLAGE } from '../support/household-input.ts';
+import { SHAOJIALONG_VILLAGE, TAIHE_VILLAGE } from '../support/household-input.ts';
+import { dynamoAlertStore } from '../../shared/adapters/alert-store.ts';
+import { openAlert } from '../../shared/domain/alert.ts';
 import { waitFor } from '../support/wait-for.ts';
 
 const COUNTY = '420702000000';
@@ -266,6 +268,43 @@ describe('alerts: each kind raised and cleared, per scope', () => {
     });
     expect((await check(second.householdId, 'phone', '2029-04-04T02:00:00.000Z')).status).toBe(200);
     await expectCleared('unreachable_persons', key, '2029-04-04T02:00:00.000Z', TAIHE_VILLAGE_SCOPE.seen);
+  });
+
+  it('pages a village’s list with checked cursors (a cursor of another list is 400)', async () => {
+    const id = randomUUID();
+    const keys = ['a', 'b', 'c'].map((k) => `${k}-${id}`);
+    // Dated 2100 so they lead the newest-first list whatever else is open in the village.
+    for (const [i, key] of keys.entries())
+      await dynamoAlertStore.raise(
+        openAlert({
+          kind: 'procedure_overdue',
+          key,
+          scopeCode: SHAOJIALONG_VILLAGE,
+          raisedAt: `2100-01-0${i + 1}T00:00:00.000Z`,
+          title: '测试预警',
+          detail: '测试',
+          links: [{ type: 'region', id: SHAOJIALONG_VILLAGE }],
+        }),
+      );
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 3; page++) {
+      const res = await api('village.shaojialong').get(`/alerts?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status).toBe(200);
+      seen.push(...res.body.items.map((a: { key: string }) => a.key));
+      cursor = res.body.nextCursor;
+    }
+    expect(seen).toEqual([...keys].reverse());
+    const countyPage = await api('county.staff').get('/alerts?limit=1');
+    const foreign = await api('village.shaojialong').get(`/alerts?cursor=${countyPage.body.nextCursor}`);
+    expect([foreign.status, foreign.body.issues]).toEqual([
+      400,
+      [{ path: 'query.cursor', message: '分页游标无效，请从第一页重新查询' }],
+    ]);
+    for (const key of keys)
+      expect(await dynamoAlertStore.clear(COUNTY, 'procedure_overdue', key, '2100-01-04T00:00:00.000Z')).toBe(
+        true,
+      );
   });
 
   it('refuses roles without alerts (403) and a bad kind with its field path (400)', async () => {
