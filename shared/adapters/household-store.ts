@@ -41,7 +41,7 @@ export interface Tables {
   readonly audit: () => string;
 }
 
-const householdKey = (householdId: string) => ({ pk: `HH#${householdId}`, sk: 'HH' });
+export const householdKey = (householdId: string) => ({ pk: `HH#${householdId}`, sk: 'HH' });
 const claimKey = (idNumber: string) => ({ pk: `RID#${claimIdOf({ idNumber })}`, sk: 'RID' });
 /** The region table's key (`region-store.ts`): a village must exist before a household is created in it. */
 const regionKey = (code: string) => ({ pk: `REGION#${code}`, sk: 'REGION' });

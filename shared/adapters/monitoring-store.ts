@@ -33,7 +33,7 @@ import { auditItem } from './audit-store.ts';
 import { dynamo, tableName } from './aws-clients.ts';
 import { queryAll } from './batch-io.ts';
 import { countUpdateItems } from './area-count-store.ts';
-import { householdItem } from './household-store.ts';
+import { householdItem, householdKey } from './household-store.ts';
 import { queryRegionIndex } from './region-index.ts';
 import { decodeCursor, pageOf } from './cursor.ts';
 import { transactWrite, type GuardedItem } from './transaction-errors.ts';
@@ -187,7 +187,7 @@ const countItems = (table: string, change: MonitoringChange): GuardedItem[] => {
           item: {
             ConditionCheck: {
               TableName: table,
-              Key: { pk: `HH#${counts.householdId}`, sk: 'HH' },
+              Key: householdKey(counts.householdId),
               ConditionExpression: 'version = :v',
               ExpressionAttributeValues: { ':v': counts.householdVersion },
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
