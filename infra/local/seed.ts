@@ -18,6 +18,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { indexVillageAlerts } from '../../shared/adapters/alert-store.ts';
 import { dynamoAreaCountStore } from '../../shared/adapters/area-count-store.ts';
 import { queryAll } from '../../shared/adapters/batch-io.ts';
 import { regionItem } from '../../shared/adapters/region-store.ts';
@@ -28,6 +29,8 @@ import { DEMO_COUNTY, DEMO_FUND, DEMO_REGIONS, DEMO_USERS, DEMO_YEAR_CONFIG } fr
 export const SEED_MARKER = { pk: 'SEED#demo', sk: 'v1' } as const;
 /** The area counters are maintained from the start (fresh seed) or were recounted once (upgrade). */
 export const COUNTS_MARKER = { pk: 'SEED#demo', sk: 'counts-v1' } as const;
+/** Open village alerts are on their village's list from the start, or were put there once (upgrade). */
+export const ALERTS_MARKER = { pk: 'SEED#demo', sk: 'village-alerts-v1' } as const;
 /** 2026-01-01 00:00 in Asia/Shanghai: the fund's opening deposit (fixed, so a re-run writes the same key). */
 const OPENING = '2025-12-31T16:00:00.000Z';
 const SEED_ACTOR = 'seed';
@@ -146,6 +149,22 @@ const recountOnce = async (doc: DynamoDBDocumentClient, mainTable: string): Prom
   await doc.send(new PutCommand({ TableName: mainTable, Item: { ...COUNTS_MARKER, entity: 'seed' } }));
 };
 
+/** A data directory from before the village alert lists gets its open village alerts listed once. */
+const indexAlertsOnce = async (doc: DynamoDBDocumentClient, mainTable: string): Promise<void> => {
+  const marker = await doc.send(
+    new GetCommand({ TableName: mainTable, Key: ALERTS_MARKER, ConsistentRead: true }),
+  );
+  if (marker.Item) return;
+  const counties = await queryAll(doc, {
+    TableName: mainTable,
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': 'COUNTIES' },
+  });
+  for (const county of counties) await indexVillageAlerts(doc, mainTable, String(county.code));
+  await doc.send(new PutCommand({ TableName: mainTable, Item: { ...ALERTS_MARKER, entity: 'seed' } }));
+};
+
 export const seedDemo = async (client: DynamoDBClient, mainTable: string): Promise<'seeded' | 'present'> => {
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const marker = await doc.send(
@@ -154,10 +173,15 @@ export const seedDemo = async (client: DynamoDBClient, mainTable: string): Promi
   if (marker.Item) {
     await upgradeSeeded(doc, mainTable);
     await recountOnce(doc, mainTable);
+    await indexAlertsOnce(doc, mainTable);
     return 'present';
   }
   const items = demoItems();
-  await batchPut(doc, mainTable, [...items, { ...COUNTS_MARKER, entity: 'seed' }]);
+  await batchPut(doc, mainTable, [
+    ...items,
+    { ...COUNTS_MARKER, entity: 'seed' },
+    { ...ALERTS_MARKER, entity: 'seed' },
+  ]);
   try {
     await doc.send(
       new PutCommand({

@@ -6,9 +6,16 @@
  * county-wide alert uses the county code (a county code is its own town prefix);
  * gsi3 `ALERTVILLAGE#<villageCode>#open` / the same — a village's, for alerts scoped to a village.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { dynamo, tableName } from './aws-clients.ts';
+import { queryAll } from './batch-io.ts';
 import { decodeCursor, encodeCursor, type PageKey } from './cursor.ts';
 import { ValidationFailed } from '../http/errors.ts';
 import { Alert, type AlertKind } from '../domain/alert.ts';
@@ -234,3 +241,42 @@ export const clearMissingSubmissionAlert = async (
     missingSubmissionKey(department, dueMonth),
     at.toISOString(),
   );
+
+/**
+ * One-off upgrade for data written before the village lists: puts the county's open village-scoped
+ * alerts that lack it on their village list (gsi3), each with a conditional update (still open,
+ * still without it). Answers how many it indexed; running it again indexes none.
+ */
+export const indexVillageAlerts = async (
+  client: DynamoDBDocumentClient,
+  mainTable: string,
+  countyCode: string,
+): Promise<number> => {
+  const open = await queryAll(client, {
+    TableName: mainTable,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    ExpressionAttributeValues: { ':pk': countyList(countyCode) },
+  });
+  let indexed = 0;
+  for (const item of open) {
+    const scopeCode = String(item.scopeCode);
+    if (item.gsi3pk !== undefined || levelOf(scopeCode) !== 'village') continue;
+    try {
+      await client.send(
+        new UpdateCommand({
+          TableName: mainTable,
+          Key: { pk: item.pk, sk: item.sk },
+          ConditionExpression: '#status = :open AND attribute_not_exists(gsi3pk)',
+          UpdateExpression: 'SET gsi3pk = :pk, gsi3sk = :sk',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':open': 'open', ':pk': villageList(scopeCode), ':sk': item.gsi1sk },
+        }),
+      );
+      indexed += 1;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+  return indexed;
+};
