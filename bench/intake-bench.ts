@@ -33,6 +33,7 @@ import { householdItem, residentClaimItem } from '../shared/adapters/household-s
 import { intakeHousehold } from '../shared/usecases/intake/intake-household.ts';
 import { rowFromValues } from '../shared/intake/row-from-values.ts';
 import { DEMO_REGIONS } from '../infra/local/demo-county.ts';
+import { samplePeakMemory, type PeakMemory } from './peak-memory.ts';
 import { generateReferralRows, writeCsv, type GeneratedDepartment } from './generate-referral-file.ts';
 
 const argRows = process.argv.indexOf('--rows');
@@ -40,22 +41,18 @@ const ROWS = Number(argRows >= 0 ? process.argv[argRows + 1] : (process.env.BENC
 const NEW_PEOPLE = process.argv.includes('--new-people');
 const MB = 1024 * 1024;
 
-/** Samples the resident set size while `work` runs; the intake runs in this process. */
+/** Samples the peak memory while `work` runs; the intake runs in this process. */
 const withPeakMemory = async <T>(
   work: () => Promise<T>,
 ): Promise<{ result: T; peakRss: number; peakHeap: number }> => {
-  let peakRss = process.memoryUsage().rss;
-  let peakHeap = process.memoryUsage().heapUsed;
-  const timer = setInterval(() => {
-    const usage = process.memoryUsage();
-    peakRss = Math.max(peakRss, usage.rss);
-    peakHeap = Math.max(peakHeap, usage.heapUsed);
-  }, 25);
+  const sampler = samplePeakMemory();
+  let peak: PeakMemory | undefined;
   try {
     const result = await work();
-    return { result, peakRss, peakHeap };
+    peak = sampler.stop();
+    return { result, peakRss: peak.rss, peakHeap: peak.heap };
   } finally {
-    clearInterval(timer);
+    if (!peak) sampler.stop();
   }
 };
 

@@ -9,19 +9,13 @@ import '../infra/local/node-env.ts';
 import { intakeDeps } from '../shared/adapters/intake-deps.ts';
 import { ingestRows } from '../shared/usecases/intake/ingest-rows.ts';
 import { summarize } from '../shared/usecases/intake/summarize.ts';
+import { samplePeakMemory } from './peak-memory.ts';
 
 const MB = 1024 * 1024;
 const submissionId = process.argv[2];
 if (!submissionId) throw new Error('usage: intake-process.ts <submissionId>');
 
-let peakRss = 0;
-let peakHeap = 0;
-const sample = () => {
-  const usage = process.memoryUsage();
-  peakRss = Math.max(peakRss, usage.rss);
-  peakHeap = Math.max(peakHeap, usage.heapUsed);
-};
-const sampler = setInterval(sample, 25);
+const sampler = samplePeakMemory();
 const t0 = performance.now();
 // A Lambda invocation's budget: 15 minutes, stop starting chunks with a minute left.
 for (;;) {
@@ -33,13 +27,13 @@ for (;;) {
   if (result.done) break;
 }
 const counts = await summarize(intakeDeps, submissionId);
-sample();
-clearInterval(sampler);
+const seconds = (performance.now() - t0) / 1000;
+const peak = sampler.stop();
 process.stdout.write(
   `${JSON.stringify({
-    seconds: (performance.now() - t0) / 1000,
-    peakRssMb: Math.round(peakRss / MB),
-    peakHeapMb: Math.round(peakHeap / MB),
+    seconds,
+    peakRssMb: Math.round(peak.rss / MB),
+    peakHeapMb: Math.round(peak.heap / MB),
     counts,
   })}\n`,
 );
