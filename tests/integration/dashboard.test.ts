@@ -436,7 +436,12 @@ describe('the dashboard per scope, through the gateway', () => {
     expect(bad.body.issues).toEqual([{ path: 'query.townCode', message: '应为乡镇的区划代码' }]);
   });
 
-  it('refuses an adjuster (403) and a caller without a token (401)', async () => {
+  it('gives the auditor the county read-only; refuses an adjuster, the finance office (403) and a caller without a token (401)', async () => {
+    const auditor = await users.client('auditor');
+    const seen = await auditor.get('/dashboard');
+    expect([seen.status, seen.body.scope.code, seen.body.totals.households]).toEqual([200, COUNTY, 10_000]);
+    expect((await auditor.post('/alerts/refresh')).status).toBe(403);
+    expect((await api('finance').get('/dashboard')).status).toBe(403);
     expect((await api('adjuster.wang').get('/dashboard')).status).toBe(403);
     expect((await api().get('/dashboard')).status).toBe(401);
   });
