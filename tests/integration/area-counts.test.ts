@@ -79,10 +79,12 @@ const village = async (code: string) => {
   return Object.fromEntries(Object.entries(item).filter(([, v]) => typeof v === 'number' && v !== 0));
 };
 
+/** A procedure of `kind` with every step but the county approval done, put through the store. */
 const procedureAtApproval = async (
   householdId: string,
   villageCode: string,
   kind: Procedure['kind'],
+  at = NOW,
 ): Promise<string> => {
   const procedureId = randomUUID();
   const components = {
@@ -94,7 +96,7 @@ const procedureAtApproval = async (
     a35ClaimIncomeFen: 0,
     a36SelfPaidFen: 0,
   };
-  const step = { at: NOW, by: 'test', role: 'village_cadre' };
+  const step = { at, by: 'test', role: 'village_cadre' };
   const procedure: Procedure = {
     procedureId,
     kind,
@@ -103,7 +105,7 @@ const procedureAtApproval = async (
     countyCode: COUNTY,
     townCode: `${villageCode.slice(0, 9)}000`,
     villageCode,
-    openedAt: NOW,
+    openedAt: at,
     openedBy: 'test',
     greenChannel: false,
     steps: Object.fromEntries(STEP_ORDER[kind].filter((s) => s !== 'county_approval').map((s) => [s, step])),
@@ -121,8 +123,20 @@ const procedureAtApproval = async (
           category: 'unstable_lifted' as const,
           categoryReasons: ['户类型为脱贫户'],
         }
-      : { change: { reason: '家庭收入稳定，核实不符合监测条件', evidenceUploadIds: [] } }),
-    updatedAt: NOW,
+      : kind === 'elimination'
+        ? {
+            elimination: {
+              method: 'natural' as const,
+              attestations: {
+                measuresInPlace: true,
+                assurancesStable: true,
+                incomeStable: true,
+                rigidExpensesSolved: true,
+              },
+            },
+          }
+        : { change: { reason: '家庭收入稳定，核实不符合监测条件', evidenceUploadIds: [] } }),
+    updatedAt: at,
     version: 1,
   };
   await monitoringStore.commit({
@@ -133,10 +147,35 @@ const procedureAtApproval = async (
   return procedureId;
 };
 
-const approve = (procedureId: string) =>
-  recordCountyApproval(monitoringDeps, { identity: staff, now: new Date(NOW) }, procedureId, {
+const approve = (procedureId: string, at = NOW) =>
+  recordCountyApproval(monitoringDeps, { identity: staff, now: new Date(at) }, procedureId, {
     decision: 'approve',
   });
+
+/** Monthly income records well above any monitoring line, for the months given. */
+const incomesAbove = (householdId: string, months: readonly string[]) => {
+  const components = {
+    a28WagesFen: 9_000_000,
+    a29BusinessFen: 0,
+    a30PropertyFen: 0,
+    a31TransferFen: 0,
+    a32BusinessExpensesFen: 0,
+    a35ClaimIncomeFen: 0,
+    a36SelfPaidFen: 0,
+  };
+  return monitoringStore.commit({
+    incomes: months.map((month) => ({
+      householdId,
+      month,
+      components,
+      figures: computeIncome(components, 3),
+      source: 'monthly' as const,
+      recordedAt: `${month}-20T02:00:00.000Z`,
+      recordedBy: 'test',
+    })),
+    fileEvents: [],
+  });
+};
 
 beforeAll(async () => {
   await regionStore.put({ code: COUNTY, name: '测试县', level: 'county' });
@@ -318,5 +357,49 @@ describe('the area counters', () => {
       { villageCode: B1, attribute: 'households', maintained: 1, recounted: 0 },
     ]);
     expect(await areaCountStore.villages(COUNTY)).toEqual(maintained);
+  });
+
+  it('move with an elimination and a rollback, each in its month', async () => {
+    const h = await create(B1, 'lifted');
+    const none = { households_added: 0, identified: 0, eliminated: 0, rolled_back: 0, removed: 0 };
+    const [january, august, september] = [
+      '2026-01-05T02:00:00.000Z',
+      '2026-08-10T02:00:00.000Z',
+      '2026-09-10T02:00:00.000Z',
+    ];
+    await approve(await procedureAtApproval(h.householdId, B1, 'identification', january), january);
+    await incomesAbove(h.householdId, ['2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07']);
+    const monitored = {
+      households: 1,
+      persons: 3,
+      type_monitored: 1,
+      status_monitored: 1,
+      status_monitored_persons: 3,
+      category_unstable_lifted: 1,
+      risk_illness: 1,
+      risk_schooling: 1,
+    };
+    expect(await village(B1)).toEqual(monitored);
+
+    await approve(await procedureAtApproval(h.householdId, B1, 'elimination', august), august);
+    expect(await village(B1)).toEqual({
+      households: 1,
+      persons: 3,
+      type_lifted: 1,
+      status_eliminated: 1,
+      status_eliminated_persons: 3,
+    });
+
+    await approve(await procedureAtApproval(h.householdId, B1, 'rollback', september), september);
+    expect(await village(B1)).toEqual(monitored);
+    expect(
+      (await areaCountStore.months(COUNTY, '2026-01', '2026-09', TOWN_B)).map((m) => [m.month, m.events]),
+    ).toEqual([
+      ['2026-01', { ...none, identified: 1 }],
+      ['2026-08', { ...none, eliminated: 1 }],
+      ['2026-09', { ...none, rolled_back: 1 }],
+    ]);
+    const check = await recountAreas(areaCountStore, COUNTY, 'check');
+    expect([check.households, check.drift]).toEqual([4, []]);
   });
 });
