@@ -3,9 +3,9 @@
  * - the month's submissions: gsi2 `SUBS#<county>#<dueMonth>`;
  * - the cases they created: a case's `createdAt` is its submission's `receivedAt`, so per submission
  *   and case status one gsi3 `CASES#<county>` query `BETWEEN <status>#<receivedAt>#…`, kept when
- *   `intakeSubmissionId` is one of the month's; their further reports: `CASE#<id>` / `SRC#…`, kept
- *   when from one of the month's submissions. A further report this month of an event whose case
- *   was created in an earlier month is not found: source items carry no list key (see the report);
+ *   `intakeSubmissionId` is one of the month's; the month's further reports: gsi1 `SRCS#<submissionId>`
+ *   per submission (an event first reported in an earlier month comes in through them, its case
+ *   read by key);
  * - monitored households: gsi3 `COUNTY#<county>` `begins_with HH#monitored#`;
  * - the latest income up to a month: `MON#<id>` `INCOME#…` newest first, limit 1;
  * - eliminations approved since a date: gsi3 `MONPROCS#<county>` `completed#` (opened within a year
@@ -96,18 +96,34 @@ export const dynamoCadenceSources = (
           found.set(parsed.caseId, parsed);
         }
     });
+    // The month's further reports, listed per submission; an event first reported in an earlier
+    // month is in the list through them (its case read by key, its first report not the month's).
     const further = new Map<string, DepartmentReport[]>();
-    await inParallel([...found.keys()], PARALLEL, async (caseId) => {
+    await inParallel([...ids], PARALLEL, async (submissionId) => {
       const items = await queryAll(client, {
         TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :src)',
-        ExpressionAttributeValues: { ':pk': `CASE#${caseId}`, ':src': 'SRC#' },
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `SRCS#${submissionId}` },
       });
-      further.set(
-        caseId,
-        items.filter((item) => ids.has(str(item.submissionId))).map((item) => Report.parse(item)),
-      );
+      for (const item of items) {
+        const caseId = str(item.caseId);
+        further.set(caseId, [...(further.get(caseId) ?? []), Report.parse(item)]);
+      }
     });
+    const earlier = [...further.keys()].filter((caseId) => !found.has(caseId));
+    if (earlier.length > 0)
+      for (const item of (
+        await batchGet(
+          client,
+          table(),
+          earlier.map((caseId) => ({ pk: `CASE#${caseId}`, sk: 'CASE' })),
+          { parallel: PARALLEL },
+        )
+      ).values()) {
+        const parsed = CaseItem.parse(item);
+        found.set(parsed.caseId, parsed);
+      }
     return [...found.values()].map((c): MonthCase => ({
       caseId: c.caseId,
       householdId: c.householdId,
@@ -121,7 +137,9 @@ export const dynamoCadenceSources = (
       status: c.status,
       screenReasons: c.screenReasons,
       reports: [
-        { department: c.intakeDepartment, sourceRef: c.intakeSourceRef, amountFen: c.intakeAmountFen },
+        ...(ids.has(c.intakeSubmissionId)
+          ? [{ department: c.intakeDepartment, sourceRef: c.intakeSourceRef, amountFen: c.intakeAmountFen }]
+          : []),
         ...(further.get(c.caseId) ?? []),
       ],
     }));

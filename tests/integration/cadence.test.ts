@@ -145,8 +145,8 @@ const row = (residentId: string, villageCode: string, overrides: Record<string, 
   ...overrides,
 });
 
-const pushed = async (user: string, rows: unknown[], now: string) => {
-  const response = await as(user, now).post('/submissions', { period: '2031-03', rows });
+const pushed = async (user: string, rows: unknown[], now: string, period = '2031-03') => {
+  const response = await as(user, now).post('/submissions', { period, rows });
   expect(response.status).toBeLessThan(300);
   const submissionId = response.body.submissionId as string;
   return waitFor(
@@ -372,18 +372,25 @@ describe('the monthly data comparison of March 2031', () => {
     expect(again.body.header.runId).not.toBe(first.body.header.runId);
     expect(again.body.items).toEqual(first.body.items);
     expect(again.body.header.counts).toEqual(first.body.header.counts);
-    const stored = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName.main(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :run)',
-        ExpressionAttributeValues: { ':pk': `CADENCE#${COUNTY}#COMPARE#2031-03`, ':run': 'RUN#' },
-      }),
+    // The header moves to the new run first, then the earlier run's entries are deleted.
+    const runsStored = async () =>
+      (
+        await dynamo.send(
+          new QueryCommand({
+            TableName: tableName.main(),
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :run)',
+            ExpressionAttributeValues: { ':pk': `CADENCE#${COUNTY}#COMPARE#2031-03`, ':run': 'RUN#' },
+          }),
+        )
+      ).Items?.map((i) => String(i.sk).split('#')[1]) ?? [];
+    const stored = await waitFor(
+      async () => {
+        const runs = await runsStored();
+        return runs.every((r) => r === again.body.header.runId) ? runs : undefined;
+      },
+      { timeoutMs: 10_000, what: 'the earlier run deleted' },
     );
-    expect(stored.Items?.map((i) => String(i.sk).split('#')[1])).toEqual([
-      again.body.header.runId,
-      again.body.header.runId,
-      again.body.header.runId,
-    ]);
+    expect(stored).toEqual([again.body.header.runId, again.body.header.runId, again.body.header.runId]);
   }, 60_000);
 
   it('is built the same by the schedule’s input (the period just ended, all of the given counties)', async () => {
@@ -582,4 +589,25 @@ describe('the assistance-effect assessment of 2031-Q1', () => {
     const early = await as('staff', RUN_AT).post('/cadence/assessments/2031-Q2/run');
     expect(early.status).toBe(400);
   });
+});
+
+describe('an event first reported in an earlier month and reported again', () => {
+  it('is in the later month’s list with that month’s report only', async () => {
+    const person = randomResidentId();
+    const event = { eventDate: '2031-05-20', sourceRef: `YB-${randomUUID().slice(0, 8)}` };
+    await pushed('medical', [row(person, V2, event)], '2031-06-03T02:00:00.000Z', '2031-05');
+    await pushed(
+      'civil',
+      [row(person, V2, { ...event, sourceRef: `MZ-${randomUUID().slice(0, 8)}` })],
+      '2031-07-03T02:00:00.000Z',
+      '2031-06',
+    );
+    const caseId = caseIdOf(person, 'illness', '2031-05-20');
+    const june = await runAndWait('/cadence/comparisons/2031-06', '2031-07-08T03:00:00.000Z');
+    const reported = (items: { caseId?: string; departments?: string[]; list: string }[]) =>
+      items.filter((e) => e.list === 'not_monitored').map((e) => [e.caseId, e.departments]);
+    expect(reported(june.body.items)).toEqual([[caseId, ['民政局']]]);
+    const may = await runAndWait('/cadence/comparisons/2031-05', '2031-07-08T03:00:00.000Z');
+    expect(reported(may.body.items)).toEqual([[caseId, ['医保局']]]);
+  }, 90_000);
 });

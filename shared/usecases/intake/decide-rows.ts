@@ -293,6 +293,9 @@ export const decideChunk = (
         amountFen: row.amountFen,
         outcome: 'duplicate',
         receivedAt: sub.receivedAt,
+        // A submission's further reports, listed for the monthly data comparison (cadence).
+        gsi1pk: `SRCS#${sub.submissionId}`,
+        gsi1sk: `${caseId}#${sub.department}#${row.sourceRef}`,
       });
     record(rowNumber, 'duplicate');
   }
