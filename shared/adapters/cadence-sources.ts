@@ -50,9 +50,10 @@ const CaseItem = z.object({
   status: z.string(),
   screenReasons: z.array(ScreenReason).default([]),
   intakeSubmissionId: z.string(),
-  intakeDepartment: z.enum(DEPARTMENTS),
-  intakeSourceRef: z.string(),
-  intakeAmountFen: z.number().int(),
+  // Absent on cases from before the case carried its first report (all reports in `SRC#` items).
+  intakeDepartment: z.enum(DEPARTMENTS).optional(),
+  intakeSourceRef: z.string().optional(),
+  intakeAmountFen: z.number().int().optional(),
 });
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -111,6 +112,18 @@ export const dynamoCadenceSources = (
         further.set(caseId, [...(further.get(caseId) ?? []), Report.parse(item)]);
       }
     });
+    const firstLayout = [...found.values()].filter((c) => c.intakeDepartment === undefined);
+    await inParallel(firstLayout, PARALLEL, async (c) => {
+      const items = await queryAll(client, {
+        TableName: table(),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :src)',
+        ExpressionAttributeValues: { ':pk': `CASE#${c.caseId}`, ':src': 'SRC#' },
+      });
+      further.set(
+        c.caseId,
+        items.filter((item) => ids.has(str(item.submissionId))).map((item) => Report.parse(item)),
+      );
+    });
     const earlier = [...further.keys()].filter((caseId) => !found.has(caseId));
     if (earlier.length > 0)
       for (const item of (
@@ -137,7 +150,10 @@ export const dynamoCadenceSources = (
       status: c.status,
       screenReasons: c.screenReasons,
       reports: [
-        ...(ids.has(c.intakeSubmissionId)
+        ...(ids.has(c.intakeSubmissionId) &&
+        c.intakeDepartment !== undefined &&
+        c.intakeSourceRef !== undefined &&
+        c.intakeAmountFen !== undefined
           ? [{ department: c.intakeDepartment, sourceRef: c.intakeSourceRef, amountFen: c.intakeAmountFen }]
           : []),
         ...(further.get(c.caseId) ?? []),

@@ -596,17 +596,64 @@ describe('an event first reported in an earlier month and reported again', () =>
     const person = randomResidentId();
     const event = { eventDate: '2031-05-20', sourceRef: `YB-${randomUUID().slice(0, 8)}` };
     await pushed('medical', [row(person, V2, event)], '2031-06-03T02:00:00.000Z', '2031-05');
-    await pushed(
+    const june = await pushed(
       'civil',
       [row(person, V2, { ...event, sourceRef: `MZ-${randomUUID().slice(0, 8)}` })],
       '2031-07-03T02:00:00.000Z',
       '2031-06',
     );
     const caseId = caseIdOf(person, 'illness', '2031-05-20');
-    const june = await runAndWait('/cadence/comparisons/2031-06', '2031-07-08T03:00:00.000Z');
+    // A case in the first layout (before the case carried its first report): all its reports are
+    // source items without a list key.
+    const older = randomResidentId();
+    const olderCaseId = caseIdOf(older, 'schooling', '2031-06-01');
+    const {
+      intakeDepartment: _d,
+      intakeSourceRef: _r,
+      intakeAmountFen: _a,
+      intakeOutcome: _o,
+      intakeRowNumber: _n,
+      ...firstLayout
+    } = {
+      ...(await get(`CASE#${caseId}`, 'CASE')),
+    };
+    await put({
+      ...firstLayout,
+      pk: `CASE#${olderCaseId}`,
+      caseId: olderCaseId,
+      residentId: older,
+      householdId: ids.hp4,
+      category: 'schooling',
+      eventDate: '2031-06-01',
+      intakeSubmissionId: june.submissionId,
+      createdAt: june.receivedAt,
+      gsi3sk: `screened_out#${String(june.receivedAt)}#${olderCaseId}`,
+      status: 'screened_out',
+    });
+    await put({
+      pk: `CASE#${olderCaseId}`,
+      sk: 'SRC#education#JY-1',
+      entity: 'caseSource',
+      caseId: olderCaseId,
+      department: 'education',
+      sourceRef: 'JY-1',
+      submissionId: june.submissionId,
+      rowNumber: 1,
+      amountFen: 300_000,
+      outcome: 'accepted',
+    });
+    const juneList = await runAndWait('/cadence/comparisons/2031-06', '2031-07-08T03:00:00.000Z');
     const reported = (items: { caseId?: string; departments?: string[]; list: string }[]) =>
-      items.filter((e) => e.list === 'not_monitored').map((e) => [e.caseId, e.departments]);
-    expect(reported(june.body.items)).toEqual([[caseId, ['民政局']]]);
+      items
+        .filter((e) => e.list === 'not_monitored')
+        .map((e) => [e.caseId, e.departments])
+        .sort();
+    expect(reported(juneList.body.items)).toEqual(
+      [
+        [caseId, ['民政局']],
+        [olderCaseId, ['教育局']],
+      ].sort(),
+    );
     const may = await runAndWait('/cadence/comparisons/2031-05', '2031-07-08T03:00:00.000Z');
     expect(reported(may.body.items)).toEqual([[caseId, ['医保局']]]);
   }, 90_000);
