@@ -130,40 +130,36 @@ const upgradeSeeded = async (doc: DynamoDBDocumentClient, mainTable: string): Pr
 };
 
 /**
- * A data directory from before the area counters gets them recounted once, for every county, before
- * the runtime serves requests (nothing else writes then — see `recount-areas.ts`).
+ * An upgrade of a data directory from before a change, done once for every county before the
+ * runtime serves requests (nothing else writes then); its marker item says it was done.
  */
-const recountOnce = async (doc: DynamoDBDocumentClient, mainTable: string): Promise<void> => {
-  const marker = await doc.send(
-    new GetCommand({ TableName: mainTable, Key: COUNTS_MARKER, ConsistentRead: true }),
-  );
-  if (marker.Item) return;
+const onceForEveryCounty = async (
+  doc: DynamoDBDocumentClient,
+  mainTable: string,
+  marker: { pk: string; sk: string },
+  upgrade: (countyCode: string) => Promise<unknown>,
+): Promise<void> => {
+  const done = await doc.send(new GetCommand({ TableName: mainTable, Key: marker, ConsistentRead: true }));
+  if (done.Item) return;
   const counties = await queryAll(doc, {
     TableName: mainTable,
     IndexName: 'gsi2',
     KeyConditionExpression: 'gsi2pk = :pk',
     ExpressionAttributeValues: { ':pk': 'COUNTIES' },
   });
-  const store = dynamoAreaCountStore(doc, () => mainTable);
-  for (const county of counties) await recountAreas(store, String(county.code), 'apply');
-  await doc.send(new PutCommand({ TableName: mainTable, Item: { ...COUNTS_MARKER, entity: 'seed' } }));
+  for (const county of counties) await upgrade(String(county.code));
+  await doc.send(new PutCommand({ TableName: mainTable, Item: { ...marker, entity: 'seed' } }));
 };
 
-/** A data directory from before the village alert lists gets its open village alerts listed once. */
-const indexAlertsOnce = async (doc: DynamoDBDocumentClient, mainTable: string): Promise<void> => {
-  const marker = await doc.send(
-    new GetCommand({ TableName: mainTable, Key: ALERTS_MARKER, ConsistentRead: true }),
-  );
-  if (marker.Item) return;
-  const counties = await queryAll(doc, {
-    TableName: mainTable,
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk',
-    ExpressionAttributeValues: { ':pk': 'COUNTIES' },
-  });
-  for (const county of counties) await indexVillageAlerts(doc, mainTable, String(county.code));
-  await doc.send(new PutCommand({ TableName: mainTable, Item: { ...ALERTS_MARKER, entity: 'seed' } }));
+/** Before the area counters: each county's counters recounted (see `recount-areas.ts`). */
+const recountOnce = (doc: DynamoDBDocumentClient, mainTable: string): Promise<void> => {
+  const store = dynamoAreaCountStore(doc, () => mainTable);
+  return onceForEveryCounty(doc, mainTable, COUNTS_MARKER, (county) => recountAreas(store, county, 'apply'));
 };
+
+/** Before the village alert lists: each county's open village alerts listed. */
+const indexAlertsOnce = (doc: DynamoDBDocumentClient, mainTable: string): Promise<void> =>
+  onceForEveryCounty(doc, mainTable, ALERTS_MARKER, (county) => indexVillageAlerts(doc, mainTable, county));
 
 export const seedDemo = async (client: DynamoDBClient, mainTable: string): Promise<'seeded' | 'present'> => {
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });

@@ -4,60 +4,36 @@
  * indexes) in the test's DynamoDB Local, so the shared table's counters are not touched.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { COUNTS_MARKER, seedDemo } from '../../infra/local/seed.ts';
-import { physicalTableName } from '../../infra/local/names.ts';
-import { ensureTable } from '../../infra/local/tables.ts';
 import { householdItem } from '../../shared/adapters/household-store.ts';
 import { buildHousehold } from '../../shared/domain/household.ts';
 import { HouseholdInput } from '../../shared/domain/household-schema.ts';
 import { stateItem } from '../../shared/domain/monitoring/household-monitoring.ts';
-import { declaration } from '../../shared/platform/declaration.ts';
 import { fixedContext } from '../support/change-context.ts';
 import { householdBody, memberBody, TAIHE_VILLAGE } from '../support/household-input.ts';
-import { localEnv } from './support/api.ts';
+import { ownMainTable } from './support/own-main-table.ts';
 
-const logical = `seed-counts-${randomUUID().slice(0, 8)}`;
-const table = physicalTableName(logical);
+const own = ownMainTable('seed-counts');
+const table = own.table;
 const COUNTY = '420702000000';
-let client: DynamoDBClient;
-let doc: DynamoDBDocumentClient;
 
 const counter = async () =>
   (
-    await doc.send(
-      new GetCommand({ TableName: table, Key: { pk: `COUNTS#${COUNTY}`, sk: `VILLAGE#${TAIHE_VILLAGE}` } }),
-    )
+    await own
+      .doc()
+      .send(
+        new GetCommand({ TableName: table, Key: { pk: `COUNTS#${COUNTY}`, sk: `VILLAGE#${TAIHE_VILLAGE}` } }),
+      )
   ).Item;
-
-beforeAll(async () => {
-  client = new DynamoDBClient({
-    endpoint: localEnv().dynamoEndpoint,
-    region: 'cn-north-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  const main = declaration.tables.find((t) => t.name === 'main');
-  if (!main) throw new Error('no main table declared');
-  await ensureTable(client, { ...main, name: logical });
-});
-
-afterAll(async () => {
-  await client.send(new DeleteTableCommand({ TableName: table }));
-});
 
 describe('the demo seed on a data directory from before the area counters', () => {
   it('recounts the counties once, at start-up', async () => {
-    expect(await seedDemo(client, table)).toBe('seeded');
-    expect((await doc.send(new GetCommand({ TableName: table, Key: COUNTS_MARKER }))).Item).toBeDefined();
+    expect(await seedDemo(own.client(), table)).toBe('seeded');
+    expect(
+      (await own.doc().send(new GetCommand({ TableName: table, Key: COUNTS_MARKER }))).Item,
+    ).toBeDefined();
 
     // Households written by an earlier version: no counters; one of them monitored.
     const general = buildHousehold(HouseholdInput.parse(householdBody()), fixedContext());
@@ -71,9 +47,9 @@ describe('the demo seed on a data directory from before the area counters', () =
       fixedContext(),
     );
     for (const h of [general, monitored])
-      await doc.send(new PutCommand({ TableName: table, Item: householdItem(h) }));
+      await own.doc().send(new PutCommand({ TableName: table, Item: householdItem(h) }));
     const at = '2026-03-01T02:00:00.000Z';
-    await doc.send(
+    await own.doc().send(
       new PutCommand({
         TableName: table,
         Item: stateItem({
@@ -95,9 +71,9 @@ describe('the demo seed on a data directory from before the area counters', () =
         }),
       }),
     );
-    await doc.send(new DeleteCommand({ TableName: table, Key: COUNTS_MARKER }));
+    await own.doc().send(new DeleteCommand({ TableName: table, Key: COUNTS_MARKER }));
 
-    expect(await seedDemo(client, table)).toBe('present');
+    expect(await seedDemo(own.client(), table)).toBe('present');
     expect(await counter()).toMatchObject({
       countyCode: COUNTY,
       villageCode: TAIHE_VILLAGE,
@@ -110,10 +86,12 @@ describe('the demo seed on a data directory from before the area counters', () =
       category_unstable_lifted: 1,
       risk_illness: 1,
     });
-    expect((await doc.send(new GetCommand({ TableName: table, Key: COUNTS_MARKER }))).Item).toBeDefined();
+    expect(
+      (await own.doc().send(new GetCommand({ TableName: table, Key: COUNTS_MARKER }))).Item,
+    ).toBeDefined();
 
     // Once: with the marker there, a later start leaves the counters alone.
-    await doc.send(
+    await own.doc().send(
       new UpdateCommand({
         TableName: table,
         Key: { pk: `COUNTS#${COUNTY}`, sk: `VILLAGE#${TAIHE_VILLAGE}` },
@@ -121,7 +99,7 @@ describe('the demo seed on a data directory from before the area counters', () =
         ExpressionAttributeValues: { ':one': 1 },
       }),
     );
-    expect(await seedDemo(client, table)).toBe('present');
+    expect(await seedDemo(own.client(), table)).toBe('present');
     expect((await counter())?.households).toBe(3);
   });
 });
