@@ -4,14 +4,10 @@
  * thin per-route handlers (one file each, `apiHandler(contract, …)`), so role checks, parsing and the
  * error mapping stay per route.
  */
-import type { Context } from 'aws-lambda';
+import { dispatchByRoute, type AreaRoutes } from '../../shared/http/route-dispatch.ts';
 import * as monitoring from '../../shared/contracts/monitoring.ts';
 import * as assistance from '../../shared/contracts/monitoring-assistance.ts';
 import * as householdFile from '../../shared/contracts/household-file.ts';
-import { errorResponse, type ApiEvent } from '../../shared/http/api-handler.ts';
-import { NotFound } from '../../shared/http/errors.ts';
-import { routeKey } from '../../shared/http/route.ts';
-import type { RouteDecl } from '../../shared/platform/declaration-types.ts';
 import { handler as createMonitoringLead } from './create-monitoring-lead.ts';
 import { handler as listMonitoringLeads } from './list-monitoring-leads.ts';
 import { handler as openIdentification } from './open-identification.ts';
@@ -38,9 +34,7 @@ import { handler as recordMonitoringIncome } from './record-monitoring-income.ts
 import { handler as getHouseholdFile } from './get-household-file.ts';
 import { handler as printHouseholdFile } from './print-household-file.ts';
 
-type RouteHandler = (event: ApiEvent, context: Context) => Promise<unknown>;
-
-const ROUTES: readonly (readonly [RouteDecl, RouteHandler])[] = [
+const ROUTES: AreaRoutes = [
   [monitoring.createLead, createMonitoringLead],
   [monitoring.listLeads, listMonitoringLeads],
   [monitoring.openIdentification, openIdentification],
@@ -68,10 +62,4 @@ const ROUTES: readonly (readonly [RouteDecl, RouteHandler])[] = [
   [householdFile.printHouseholdFile, printHouseholdFile],
 ];
 
-const byKey = new Map(ROUTES.map(([route, run]) => [routeKey(route), run]));
-
-export const handler = async (event: ApiEvent, context: Context) => {
-  const run = byKey.get(event.routeKey);
-  if (!run) return errorResponse(new NotFound('接口不存在'), event.requestContext?.requestId ?? 'unknown');
-  return run(event, context);
-};
+export const handler = dispatchByRoute(ROUTES);

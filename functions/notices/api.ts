@@ -5,14 +5,10 @@
  * (one file each, `apiHandler(contract, …)`), so role checks, parsing and the error mapping stay
  * per route.
  */
-import type { Context } from 'aws-lambda';
+import { dispatchByRoute, type AreaRoutes } from '../../shared/http/route-dispatch.ts';
 import * as calendar from '../../shared/contracts/calendar.ts';
 import * as deliberations from '../../shared/contracts/deliberations.ts';
 import * as notices from '../../shared/contracts/notices.ts';
-import { errorResponse, type ApiEvent } from '../../shared/http/api-handler.ts';
-import { NotFound } from '../../shared/http/errors.ts';
-import { routeKey } from '../../shared/http/route.ts';
-import type { RouteDecl } from '../../shared/platform/declaration-types.ts';
 import { handler as getCalendar } from '../calendar/get-calendar.ts';
 import { handler as putCalendar } from '../calendar/put-calendar.ts';
 import { handler as recordDeliberation } from '../deliberations/record-deliberation.ts';
@@ -26,9 +22,7 @@ import { handler as recordObjection } from './record-objection.ts';
 import { handler as resolveObjection } from './resolve-objection.ts';
 import { handler as closeNotice } from './close-notice.ts';
 
-type RouteHandler = (event: ApiEvent, context: Context) => Promise<unknown>;
-
-export const NOTICE_ROUTES: readonly (readonly [RouteDecl, RouteHandler])[] = [
+export const NOTICE_ROUTES: AreaRoutes = [
   [calendar.getCalendar, getCalendar],
   [calendar.putCalendar, putCalendar],
   [deliberations.recordDeliberation, recordDeliberation],
@@ -43,10 +37,4 @@ export const NOTICE_ROUTES: readonly (readonly [RouteDecl, RouteHandler])[] = [
   [notices.closeNotice, closeNotice],
 ];
 
-const byKey = new Map(NOTICE_ROUTES.map(([route, run]) => [routeKey(route), run]));
-
-export const handler = async (event: ApiEvent, context: Context) => {
-  const run = byKey.get(event.routeKey);
-  if (!run) return errorResponse(new NotFound('接口不存在'), event.requestContext?.requestId ?? 'unknown');
-  return run(event, context);
-};
+export const handler = dispatchByRoute(NOTICE_ROUTES);

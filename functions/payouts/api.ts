@@ -4,14 +4,10 @@
  * the API Gateway route key to the thin per-route handlers, so role checks, parsing and the error
  * mapping stay per route.
  */
-import type { Context } from 'aws-lambda';
+import { dispatchByRoute, type AreaRoutes } from '../../shared/http/route-dispatch.ts';
 import * as finance from '../../shared/contracts/finance.ts';
 import * as funds from '../../shared/contracts/funds.ts';
 import * as payouts from '../../shared/contracts/payouts.ts';
-import { errorResponse, type ApiEvent } from '../../shared/http/api-handler.ts';
-import { NotFound } from '../../shared/http/errors.ts';
-import { routeKey } from '../../shared/http/route.ts';
-import type { RouteDecl } from '../../shared/platform/declaration-types.ts';
 import { handler as getFinanceReport } from '../finance/get-finance-report.ts';
 import { handler as createFund } from '../funds/create-fund.ts';
 import { handler as depositIntoFund } from '../funds/deposit-into-fund.ts';
@@ -29,9 +25,7 @@ import { handler as markGreenChannel } from './mark-green-channel.ts';
 import { handler as proposePayout } from './propose-payout.ts';
 import { handler as recordPaymentFailure } from './record-payment-failure.ts';
 
-type RouteHandler = (event: ApiEvent, context: Context) => Promise<unknown>;
-
-export const PAYOUT_ROUTES: readonly (readonly [RouteDecl, RouteHandler])[] = [
+export const PAYOUT_ROUTES: AreaRoutes = [
   [payouts.proposePayout, proposePayout],
   [payouts.markGreenChannel, markGreenChannel],
   [payouts.listPayouts, listPayouts],
@@ -50,10 +44,4 @@ export const PAYOUT_ROUTES: readonly (readonly [RouteDecl, RouteHandler])[] = [
   [finance.getFinanceReport, getFinanceReport],
 ];
 
-const byKey = new Map(PAYOUT_ROUTES.map(([route, run]) => [routeKey(route), run]));
-
-export const handler = async (event: ApiEvent, context: Context) => {
-  const run = byKey.get(event.routeKey);
-  if (!run) return errorResponse(new NotFound('接口不存在'), event.requestContext?.requestId ?? 'unknown');
-  return run(event, context);
-};
+export const handler = dispatchByRoute(PAYOUT_ROUTES);

@@ -4,14 +4,10 @@
  * Gateway route key to the thin per-route handlers (one file each, `apiHandler(contract, …)`), so
  * role checks, parsing and the error mapping stay per route.
  */
-import type { Context } from 'aws-lambda';
+import { dispatchByRoute, type AreaRoutes } from '../../shared/http/route-dispatch.ts';
 import * as verification from '../../shared/contracts/verification.ts';
 import * as sampling from '../../shared/contracts/sampling.ts';
 import * as quality from '../../shared/contracts/quality.ts';
-import { errorResponse, type ApiEvent } from '../../shared/http/api-handler.ts';
-import { NotFound } from '../../shared/http/errors.ts';
-import { routeKey } from '../../shared/http/route.ts';
-import type { RouteDecl } from '../../shared/platform/declaration-types.ts';
 import { handler as listVerificationQueue } from './list-verification-queue.ts';
 import { handler as getVerificationWorkload } from './get-verification-workload.ts';
 import { handler as assignVerificationTasks } from './assign-verification-tasks.ts';
@@ -26,10 +22,8 @@ import { handler as getSamplingPlan } from '../sampling/get-sampling-plan.ts';
 import { handler as checkSamplingRedraw } from '../sampling/check-sampling-redraw.ts';
 import { handler as getQuality } from '../quality/get-quality.ts';
 
-type RouteHandler = (event: ApiEvent, context: Context) => Promise<unknown>;
-
 /** Every route of the area with its handler (the area declaration lists the same routes). */
-export const VERIFICATION_ROUTES: readonly (readonly [RouteDecl, RouteHandler])[] = [
+export const VERIFICATION_ROUTES: AreaRoutes = [
   [verification.listVerificationQueue, listVerificationQueue],
   [verification.getVerificationWorkload, getVerificationWorkload],
   [verification.assignVerificationTasks, assignVerificationTasks],
@@ -45,10 +39,4 @@ export const VERIFICATION_ROUTES: readonly (readonly [RouteDecl, RouteHandler])[
   [quality.getQuality, getQuality],
 ];
 
-const byKey = new Map(VERIFICATION_ROUTES.map(([route, run]) => [routeKey(route), run]));
-
-export const handler = async (event: ApiEvent, context: Context) => {
-  const run = byKey.get(event.routeKey);
-  if (!run) return errorResponse(new NotFound('接口不存在'), event.requestContext?.requestId ?? 'unknown');
-  return run(event, context);
-};
+export const handler = dispatchByRoute(VERIFICATION_ROUTES);
