@@ -143,6 +143,22 @@ describe('payout of a fund case', () => {
     const recorded = file.body.events.filter((e: { kind: string }) => e.kind === 'payout.recorded');
     expect(recorded).toHaveLength(1);
     expect(recorded[0].summary).toBe('防贫保赔付 12,600 元，记为帮扶措施（A48 防贫保险）');
+    // Not under monitoring: the fund's payout opened a lead of the household, once (replays add none).
+    const leads = await api('county.staff').get(
+      `/monitoring/leads?villageCode=${household.villageCode}&limit=200`,
+    );
+    expect(leads.status).toBe(200);
+    const fromFund = (
+      leads.body.items as {
+        householdId: string;
+        sources: { channel: string; sourceRef?: string; note: string }[];
+      }[]
+    )
+      .filter((l) => l.householdId === household.householdId)
+      .map((l) => l.sources.map((s) => [s.channel, s.sourceRef, s.note]));
+    expect(fromFund).toEqual([
+      [['fund_case', fundCase.caseId, '防贫保赔付 12,600 元，家庭未纳入监测，转监测线索']],
+    ]);
 
     const after = await fundOf(FUND);
     expect(after.reservedFen).toBe(before.reservedFen);

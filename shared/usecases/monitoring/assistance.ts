@@ -3,7 +3,8 @@
  * and status, quarterly assessments of the plan's effect, monthly income records. Measures need a
  * monitored household — or an identification in progress opened on the green channel, then they
  * are marked `greenChannel`. The contact and a first measure clear the set-up due date. A fund
- * payout becomes a measure by `recordFundPayoutMeasure` (idempotent per case).
+ * payout becomes a measure by `recordFundPayoutMeasure` (idempotent per case), and of a household
+ * not under monitoring also a lead (channel `fund_case`).
  */
 import type { MonitoringChange } from '../../adapters/monitoring-store.ts';
 import type { FundCategory } from '../../domain/fund-case.ts';
@@ -24,6 +25,7 @@ import { yuanText } from '../../domain/money.ts';
 import { Conflict, NotFound } from '../../http/errors.ts';
 import { activeMembers, fileEvent, loadHousehold } from './context.ts';
 import type { Caller, MonitoringDeps } from './ports.ts';
+import { leadFromFundCase } from './leads.ts';
 
 const STATUS_ZH: Readonly<Record<MeasureStatus, string>> = {
   planned: '计划',
@@ -235,6 +237,14 @@ export const recordFundPayoutMeasure = async (
       ),
     ],
   });
+  // A household the fund paid and that is not under monitoring becomes a lead of the village
+  // (SPEC §1: each job shows the other): once, with the measure.
+  if (!state)
+    await leadFromFundCase(deps, caller, {
+      caseId: payout.caseId,
+      householdId: payout.householdId,
+      note: `防贫保赔付 ${yuanText(payout.amountFen)} 元，家庭未纳入监测，转监测线索`,
+    });
   return measure;
 };
 
