@@ -10,6 +10,8 @@ import { regionStore } from '../../shared/adapters/region-store.ts';
 import { registryDeps } from '../../shared/adapters/registry-deps.ts';
 import { dynamoUploadStore } from '../../shared/adapters/upload-store.ts';
 import type { NoticeDeps } from '../../shared/usecases/notices/ports.ts';
+import { flagCaseRecovery } from '../../shared/usecases/payouts/read.ts';
+import { payoutDeps } from '../payouts/deps.ts';
 
 export const noticeDeps: NoticeDeps = {
   notices: noticeStore,
@@ -23,4 +25,7 @@ export const noticeDeps: NoticeDeps = {
   regionNames: async (countyCode) =>
     new Map((await regionStore.listCounty(countyCode)).map((r) => [r.code, r.name] as const)),
   newId: randomUUID,
+  subjectWithdrawn: async (caller, subject) => {
+    if (subject.subjectType === 'fund_case') await flagCaseRecovery(payoutDeps, caller, subject.subjectId);
+  },
 };

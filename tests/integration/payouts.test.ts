@@ -10,6 +10,8 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamo, tableName } from '../../shared/adapters/aws-clients.ts';
 import { fundCaseStore } from '../../shared/adapters/fund-case-store.ts';
+import { payoutStore } from '../../shared/adapters/payout-store.ts';
+import { TAIHE_VILLAGE } from '../support/household-input.ts';
 import { fundCaseItem } from '../../shared/domain/fund-case.ts';
 import { api } from './support/api.ts';
 import { caseStatus, seedAwaitingCase, verify } from './verification-support.ts';
@@ -144,9 +146,7 @@ describe('payout of a fund case', () => {
     expect(recorded).toHaveLength(1);
     expect(recorded[0].summary).toBe('防贫保赔付 12,600 元，记为帮扶措施（A48 防贫保险）');
     // Not under monitoring: the fund's payout opened a lead of the household, once (replays add none).
-    const leads = await api('county.staff').get(
-      `/monitoring/leads?villageCode=${household.villageCode}&limit=200`,
-    );
+    const leads = await api('county.staff').get(`/monitoring/leads?villageCode=${TAIHE_VILLAGE}&limit=200`);
     expect(leads.status).toBe(200);
     const fromFund = (
       leads.body.items as {
@@ -546,6 +546,11 @@ describe('payout of a fund case', () => {
         )
       ).status,
     ).toBe(200);
+    // Flagged when the objection was upheld, before anyone reads the payout.
+    expect((await payoutStore.get(payoutId))?.recovery).toMatchObject({
+      reason: '倒塌房屋为闲置房，损失认定不实',
+      noticeId,
+    });
     const flagged = await api('auditor').get(`/payouts/${payoutId}`);
     expect(flagged.body.recovery).toMatchObject({ reason: '倒塌房屋为闲置房，损失认定不实', noticeId });
     expect((await api('county.staff').get(`/payouts/${payoutId}`)).body.recovery).toEqual(

@@ -12,6 +12,7 @@ import type { ObjectionInput, ResolveObjectionInput } from '../../contracts/noti
 import { subjectOutcomeOf, type Notice, type Objection } from '../../domain/notice/notice.ts';
 import { recordObjection as record, resolveObjection as resolve } from '../../domain/notice/transitions.ts';
 import { Conflict, NotFound, ValidationFailed } from '../../http/errors.ts';
+import { logger } from '../../log/logger.ts';
 import { noticeAudit } from './audit.ts';
 import type { Caller, NoticeDeps } from './ports.ts';
 import { loadNoticeInScope } from './read-notices.ts';
@@ -150,5 +151,21 @@ const resolveOnce = async (
       households: householdOf(notice, objection.subjectId),
     }),
   });
+  if (withdrawn) await tellWithdrawn(deps, caller, withdrawn);
   return resolved;
+};
+
+/** Best effort: what the withdrawal means elsewhere is also found when it is next read. */
+const tellWithdrawn = async (
+  deps: NoticeDeps,
+  caller: Caller,
+  subject: { subjectType: string; subjectId: string },
+): Promise<void> => {
+  try {
+    await deps.subjectWithdrawn?.(caller, { subjectType: subject.subjectType, subjectId: subject.subjectId });
+  } catch (error) {
+    logger.error('a withdrawn subject could not be passed on; its next read does it', {
+      error: error as Error,
+    });
+  }
 };

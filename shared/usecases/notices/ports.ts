@@ -21,6 +21,14 @@ export interface NoticeDeps {
   /** Names of a county's regions by code (for the printed notice). */
   readonly regionNames: (countyCode: string) => Promise<ReadonlyMap<string, string>>;
   readonly newId: () => string;
+  /**
+   * Told when an upheld objection withdraws a subject from its notice, after the notice is saved
+   * (the payouts flag a green-channel advance of a withdrawn fund case for recovery).
+   */
+  readonly subjectWithdrawn?: (
+    caller: Caller,
+    subject: { subjectType: string; subjectId: string },
+  ) => Promise<void>;
 }
 
 export interface Caller {

@@ -1,7 +1,8 @@
 /**
  * Reading payouts in scope, masked. An advance (green channel) whose case was later withdrawn from
- * its notice by an upheld objection is flagged for recovery (待追回) the first time it is read after
- * that, and the flag is stored on the payout.
+ * its notice by an upheld objection is flagged for recovery (待追回) when the objection is resolved
+ * (`flagCaseRecovery`, called by the notices) — and, should that have failed, the first time it is
+ * read after; the flag is stored on the payout.
  */
 import { maskPayout, type Payout, type PayoutStatus } from '../../domain/payout/payout.ts';
 import { Conflict } from '../../http/errors.ts';
@@ -44,6 +45,14 @@ const flagRecovery = async (deps: PayoutDeps, caller: Caller, payout: Payout): P
     if (error instanceof Conflict) return (await deps.payouts.get(payout.payoutId)) ?? payout;
     throw error;
   }
+};
+
+/** The notices withdrew a fund case: its advance, if it has one, is flagged for recovery now. */
+export const flagCaseRecovery = async (deps: PayoutDeps, caller: Caller, caseId: string): Promise<void> => {
+  const found = await deps.cases.get(caseId);
+  const payoutId = found?.fundCase.payoutId;
+  if (!payoutId) return;
+  await flagRecovery(deps, caller, await loadPayout(deps, caller, payoutId));
 };
 
 export const getPayout = async (deps: PayoutDeps, caller: Caller, payoutId: string): Promise<Payout> =>
