@@ -1,4 +1,6 @@
 /** Fund cases (防贫案件, SPEC §3.1): lists and details in scope, masked; sending a screened-out case on. */
+import { MonitoringStatus } from '../domain/monitoring/household-monitoring.ts';
+import { MonitoringCategory } from '../domain/monitoring/risk.ts';
 import { z } from 'zod';
 import { route } from '../http/route.ts';
 import type { Role } from '../auth/roles.ts';
@@ -17,7 +19,22 @@ export const CASE_SENDERS = ['village_cadre', 'town_official'] as const satisfie
 
 /** The case as shown: person name and resident ID masked. */
 export const FundCaseView = FundCase.meta({ id: 'FundCaseView' });
-export const FundCaseDetail = FundCase.extend({ sources: z.array(CaseSource) }).meta({
+/** The household's side in dynamic monitoring, as the fund case shows it (not to the insurer). */
+export const CaseHouseholdMonitoring = z
+  .object({
+    status: MonitoringStatus.optional(),
+    statusZh: z.string().optional(),
+    category: MonitoringCategory.optional(),
+    monitoredSince: z.string().optional(),
+    openLeadId: z.string().optional(),
+    openProcedureId: z.string().optional(),
+  })
+  .meta({ id: 'CaseHouseholdMonitoring', description: '该户在动态监测中的状态（未纳入监测时无 status）' });
+
+export const FundCaseDetail = FundCase.extend({
+  sources: z.array(CaseSource),
+  householdMonitoring: CaseHouseholdMonitoring.optional(),
+}).meta({
   id: 'FundCaseDetail',
 });
 

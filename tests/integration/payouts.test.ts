@@ -159,6 +159,13 @@ describe('payout of a fund case', () => {
     expect(fromFund).toEqual([
       [['fund_case', fundCase.caseId, '防贫保赔付 12,600 元，家庭未纳入监测，转监测线索']],
     ]);
+    // …and the case shows it: no monitoring status, the open lead.
+    const leadId = (leads.body.items as { householdId: string; leadId: string }[]).find(
+      (l) => l.householdId === household.householdId,
+    )?.leadId;
+    expect(leadId).toEqual(expect.any(String));
+    const shown = await api('county.staff').get(`/fund-cases/${fundCase.caseId}`);
+    expect(shown.body.householdMonitoring).toEqual({ openLeadId: leadId });
 
     const after = await fundOf(FUND);
     expect(after.reservedFen).toBe(before.reservedFen);

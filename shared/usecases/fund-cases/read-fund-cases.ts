@@ -5,6 +5,7 @@
 import type { Identity } from '../../auth/identity.ts';
 import { assertRegionScope, narrowRegion } from '../../auth/authorize.ts';
 import type { CaseStatus, FundCase, FundCategory } from '../../domain/fund-case.ts';
+import { MONITORING_STATUS_ZH } from '../../domain/monitoring/household-monitoring.ts';
 import { NotFound } from '../../http/errors.ts';
 import type { Page, PageRequest } from '../registry/ports.ts';
 import { caseDetail, maskCase } from './case-view.ts';
@@ -43,7 +44,25 @@ export const loadCaseInScope = async (deps: FundCaseDeps, identity: Identity, ca
   return found;
 };
 
+/**
+ * The case with its sources and — for everyone but the insurer — where its household stands in
+ * dynamic monitoring (SPEC §1: a fund case and a monitoring case show each other).
+ */
 export const getFundCase = async (deps: FundCaseDeps, identity: Identity, caseId: string) => {
   const found = await loadCaseInScope(deps, identity, caseId);
-  return caseDetail(found.fundCase, found.sources);
+  const monitoring =
+    deps.monitoringOf && !isInsurer(identity)
+      ? await deps.monitoringOf(found.fundCase.householdId)
+      : undefined;
+  return {
+    ...caseDetail(found.fundCase, found.sources),
+    ...(monitoring
+      ? {
+          householdMonitoring: {
+            ...monitoring,
+            ...(monitoring.status ? { statusZh: MONITORING_STATUS_ZH[monitoring.status] } : {}),
+          },
+        }
+      : {}),
+  };
 };

@@ -1,0 +1,69 @@
+/** A fund case shows where its household stands in dynamic monitoring — to all but the insurer. */
+import { describe, expect, it } from 'vitest';
+import type { Identity } from '../../../shared/auth/identity.ts';
+import type { FundCase } from '../../../shared/domain/fund-case.ts';
+import type { FundCaseDeps } from '../../../shared/usecases/fund-cases/ports.ts';
+import { getFundCase } from '../../../shared/usecases/fund-cases/read-fund-cases.ts';
+
+const AT = '2026-10-10T02:00:00.000Z';
+const fundCase: FundCase = {
+  caseId: '00000000-0000-4000-8000-000000000001',
+  countyCode: '420702000000',
+  townCode: '420702100000',
+  villageCode: '420702100201',
+  householdId: 'hh-1',
+  residentId: '420702198001010012',
+  personName: '张三',
+  category: 'illness',
+  eventDate: '2026-10-01',
+  amountFen: 1_000_000,
+  origin: 'referral',
+  status: 'awaiting_verification',
+  screenReasons: [],
+  createdAt: AT,
+  updatedAt: AT,
+  version: 1,
+};
+
+const deps = (asked: string[]): FundCaseDeps => ({
+  cases: {
+    get: async (caseId: string) => (caseId === fundCase.caseId ? { fundCase, sources: [] } : undefined),
+  } as unknown as FundCaseDeps['cases'],
+  monitoringOf: async (householdId) => {
+    asked.push(householdId);
+    return { status: 'monitored', category: 'marginal', monitoredSince: AT, openProcedureId: 'p-1' };
+  },
+  now: () => new Date(AT),
+  newId: () => 'id',
+});
+
+const who = (role: Identity['role']): Identity => ({
+  userId: 'u',
+  username: role,
+  role,
+  countyCode: '420702000000',
+  ...(role === 'insurer_manager' ? { insurerContract: 'PICC-420702-2026' } : {}),
+});
+
+describe('getFundCase', () => {
+  it('shows county staff the household’s monitoring status, masked person', async () => {
+    const asked: string[] = [];
+    const shown = await getFundCase(deps(asked), who('county_staff'), fundCase.caseId);
+    expect(asked).toEqual(['hh-1']);
+    expect(shown.householdMonitoring).toEqual({
+      status: 'monitored',
+      statusZh: '监测中',
+      category: 'marginal',
+      monitoredSince: AT,
+      openProcedureId: 'p-1',
+    });
+    expect(shown.personName).toBe('张*');
+  });
+
+  it('does not read or show it to the insurer', async () => {
+    const asked: string[] = [];
+    const shown = await getFundCase(deps(asked), who('insurer_manager'), fundCase.caseId);
+    expect(asked).toEqual([]);
+    expect(shown.householdMonitoring).toBeUndefined();
+  });
+});
