@@ -1,40 +1,6 @@
-import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { declaration } from '../../../shared/platform/declaration.ts';
-import { routeKey } from '../../../shared/http/route.ts';
-import { handler } from '../../../functions/cadence/api.ts';
-import type { ApiEvent } from '../../../shared/http/api-handler.ts';
 import { headerView } from '../../../shared/usecases/cadence/read-lists.ts';
 import type { ListHeader } from '../../../shared/domain/cadence/list.ts';
-
-const eventFor = (key: string) =>
-  ({ routeKey: key, headers: {}, requestContext: { requestId: 'r1', routeKey: key } }) as unknown as ApiEvent;
-const context = { functionName: 'cadence-api', awsRequestId: 'r1' } as unknown as Context;
-
-describe('the cadence API function', () => {
-  it('serves every route declared for it, each through its own contract (401 without a token)', async () => {
-    const routes = declaration.routes.filter((r) => r.function === 'cadence-api');
-    expect(routes.map(routeKey)).toEqual([
-      'GET /cadence/comparisons',
-      'GET /cadence/comparisons/{month}',
-      'GET /cadence/comparisons/{month}/xlsx',
-      'POST /cadence/comparisons/{month}/run',
-      'GET /cadence/assessments',
-      'GET /cadence/assessments/{quarter}',
-      'GET /cadence/assessments/{quarter}/xlsx',
-      'POST /cadence/assessments/{quarter}/run',
-    ]);
-    for (const route of routes) {
-      const response = (await handler(eventFor(routeKey(route)), context)) as { statusCode: number };
-      expect([routeKey(route), response.statusCode]).toEqual([routeKey(route), 401]);
-    }
-  });
-
-  it('answers 404 for a route key it does not serve', async () => {
-    const response = (await handler(eventFor('GET /nope'), context)) as { statusCode: number };
-    expect(response.statusCode).toBe(404);
-  });
-});
 
 describe('a kept list header, seen from a region', () => {
   const header: ListHeader = {
