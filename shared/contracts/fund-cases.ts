@@ -29,7 +29,10 @@ export const CaseHouseholdMonitoring = z
     openLeadId: z.string().optional(),
     openProcedureId: z.string().optional(),
   })
-  .meta({ id: 'CaseHouseholdMonitoring', description: '该户在动态监测中的状态（未纳入监测时无 status）' });
+  .meta({
+    id: 'CaseHouseholdMonitoring',
+    description: '该户在动态监测中的状态（未纳入监测时无 status，statusZh 为“未纳入监测”）',
+  });
 
 export const FundCaseDetail = FundCase.extend({
   sources: z.array(CaseSource),

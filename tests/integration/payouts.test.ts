@@ -165,7 +165,7 @@ describe('payout of a fund case', () => {
     )?.leadId;
     expect(leadId).toEqual(expect.any(String));
     const shown = await api('county.staff').get(`/fund-cases/${fundCase.caseId}`);
-    expect(shown.body.householdMonitoring).toEqual({ openLeadId: leadId });
+    expect(shown.body.householdMonitoring).toEqual({ statusZh: '未纳入监测', openLeadId: leadId });
 
     const after = await fundOf(FUND);
     expect(after.reservedFen).toBe(before.reservedFen);

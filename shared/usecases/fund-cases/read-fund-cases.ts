@@ -60,7 +60,7 @@ export const getFundCase = async (deps: FundCaseDeps, identity: Identity, caseId
       ? {
           householdMonitoring: {
             ...monitoring,
-            ...(monitoring.status ? { statusZh: MONITORING_STATUS_ZH[monitoring.status] } : {}),
+            statusZh: monitoring.status ? MONITORING_STATUS_ZH[monitoring.status] : '未纳入监测',
           },
         }
       : {}),
