@@ -1,11 +1,11 @@
 /**
- * One chunk of a submission's rows: 1. rows in a village outside the county are rejected;
- * 2. batched reads of the cases the rows belong to; 3. for rows without a case, where the person
- * lives (people the registry does not know become general households); for further reports of
- * existing cases, their stored source items; 4. each row is decided (`decide-rows.ts`); 5. batched
- * writes of cases, sources and row errors together (`writeChunk`); 6. the chunk's checkpoint with
- * its counts (written by the caller). Running it again gives the same items and counts. The caller
- * may decide chunk n+1 while chunk n is being written: `previous` carries chunk n's decisions.
+ * One chunk of a submission's rows, in two steps. `readChunk`: 1. rows in a village outside the
+ * county are rejected; 2. batched reads of the cases the rows belong to and of the people's claims;
+ * 3. for rows without a case, where the person lives (people the registry does not know become
+ * general households); for further reports of existing cases, their stored source items.
+ * `decideReadChunk`: 4. each row is decided (`decide-rows.ts`). Then 5. batched writes of cases,
+ * sources and row errors together (`writeChunk`); 6. the chunk's checkpoint with its counts
+ * (written by the caller). Running it again gives the same items and counts.
  */
 import type { YearConfig } from '../../domain/year-config.ts';
 import type { ReferralRow } from '../../domain/referral-row.ts';
@@ -19,10 +19,11 @@ import {
   type CheckedRow,
   type Place,
   type StoredCase,
+  type StoredSource,
   type SubmissionRef,
 } from './decide-rows.ts';
 import { intakeHousehold } from './intake-household.ts';
-import type { IntakeDeps, RegisteredHousehold } from './ports.ts';
+import type { IntakeDeps, RegisteredHousehold, StoredClaim } from './ports.ts';
 import { shanghaiMonth } from '../../domain/shanghai-time.ts';
 
 export interface ChunkContext {
@@ -33,8 +34,6 @@ export interface ChunkContext {
   readonly chunk: number;
   /** The county's negative list: reason code by 18-character ID. */
   readonly negatives: ReadonlyMap<string, string>;
-  /** What the previous chunk decided, when its writes may not have landed yet. */
-  readonly previous?: ChunkMemory;
 }
 
 export interface ChunkMemory {
@@ -74,13 +73,19 @@ const placesOf = async (
   deps: IntakeDeps,
   sub: SubmissionRef,
   rows: readonly ReferralRow[],
+  known: ReadonlyMap<string, StoredClaim>,
   villages: ReadonlyMap<string, string>,
   chunk: number,
 ): Promise<Map<string, Place>> => {
   const people = [...new Map(rows.map((r) => [idOf(r), r])).values()];
   const build = (row: ReferralRow) =>
     intakeHousehold(row, villages.get(row.villageCode) ?? row.villageCode, sub.receivedAt, sub.submissionId);
-  const claims = await deps.rows.claims(people.map(idOf));
+  const claims = new Map(
+    people.flatMap((row) => {
+      const claim = known.get(idOf(row));
+      return claim ? [[idOf(row), claim] as const] : [];
+    }),
+  );
   const fresh = people.filter((row) => !claims.has(idOf(row))).map((row) => ({ row, ...build(row) }));
   const won = await deps.rows.claimNew(
     fresh.map(({ row, household }) => ({
@@ -155,18 +160,34 @@ const placesOf = async (
   return places;
 };
 
-/** Reads what the chunk's rows need and decides them; writes only households of new people. */
-export const decideChunkOf = async (
+/** What a chunk's rows need from the database, read before anything earlier is known to be written. */
+export interface ChunkReads {
+  readonly rows: readonly CheckedRow[];
+  readonly cases: ReadonlyMap<string, StoredCase>;
+  readonly sources: ReadonlyMap<string, StoredSource>;
+  readonly places: ReadonlyMap<string, Place>;
+}
+
+/**
+ * Reads what the chunk's rows need; writes only households of new people. The rows' cases and the
+ * people's claims are read together: in a month's file most rows have no case yet, so the claims
+ * are needed (those of rows whose case exists are read for nothing). The chunk before is decided
+ * while these reads are out and written after them: rows of its cases are treated as without a
+ * case here, and `decideReadChunk` finds their cases in what that chunk decided.
+ */
+export const readChunk = async (
   deps: IntakeDeps,
   sub: SubmissionRef,
   input: readonly CheckedRow[],
-  ctx: ChunkContext,
-): Promise<ChunkDecision> => {
+  ctx: Pick<ChunkContext, 'villages' | 'villageField' | 'chunk'>,
+): Promise<ChunkReads> => {
   const rows = inCounty(input, ctx.villages, ctx.villageField);
   const valid = rows.flatMap((r) => (r.ok ? [{ rowNumber: r.rowNumber, row: r.row }] : []));
   const caseIds = valid.map(({ row }) => caseIdOf(sub.countyCode, row));
-  const stored = await deps.rows.cases([...new Set(caseIds)]);
-  const cases = new Map([...(ctx.previous?.cases ?? []), ...stored]);
+  const [cases, claims] = await Promise.all([
+    deps.rows.cases([...new Set(caseIds)]),
+    deps.rows.claims([...new Set(valid.map(({ row }) => idOf(row)))]),
+  ]);
   const caseOf = (i: number) => cases.get(caseIds[i] ?? '');
   const sourceKeys = valid.flatMap(({ row, rowNumber }, i) =>
     needsSourceRead(sub, rowNumber, row, caseOf(i))
@@ -178,21 +199,29 @@ export const decideChunkOf = async (
     sourceKeys.length > 0
       ? deps.rows.sources([...new Map(sourceKeys.map((k) => [keyText(k), k])).values()])
       : new Map(),
-    placesOf(deps, sub, withoutCase, ctx.villages, ctx.chunk),
+    placesOf(deps, sub, withoutCase, claims, ctx.villages, ctx.chunk),
   ]);
-  return decideChunk(
+  return { rows, cases, sources, places };
+};
+
+/** Decides the chunk's rows from its reads and what the chunk before decided (not yet written). */
+export const decideReadChunk = (
+  sub: SubmissionRef,
+  reads: ChunkReads,
+  ctx: Pick<ChunkContext, 'config' | 'negatives'> & { readonly previous?: ChunkMemory },
+): ChunkDecision =>
+  decideChunk(
     sub,
-    rows,
+    reads.rows,
     {
-      places,
-      cases,
-      sources,
+      places: reads.places,
+      cases: new Map([...(ctx.previous?.cases ?? []), ...reads.cases]),
+      sources: reads.sources,
       negatives: ctx.negatives,
       ...(ctx.previous ? { recentSourceKeys: ctx.previous.sourceKeys } : {}),
     },
     ctx.config,
   );
-};
 
 export const writeChunk = (deps: IntakeDeps, decision: ChunkDecision): Promise<void> =>
   deps.rows.put([...decision.caseItems, ...decision.sourceItems, ...decision.errorItems]);

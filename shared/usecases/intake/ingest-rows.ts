@@ -1,13 +1,14 @@
 /**
  * The IngestRows task: read the submission's rows (stored batch or file, streamed) in chunks of
- * CHUNK_ROWS, skip the chunks already checkpointed, ingest the others in order — chunk n+1 is read
- * and decided while chunk n is written, then chunk n's checkpoint follows its writes — and stop
- * early — `{ done: false }` — when the time left is short, so the state machine loops back and the
- * next invocation carries on from the checkpoints.
+ * CHUNK_ROWS, skip the chunks already checkpointed, ingest the others in order — each chunk's reads
+ * (`readChunk`), decision (`decideReadChunk`, which also knows what the chunk before decided, its
+ * writes not yet visible to these reads), then its writes and checkpoint — and stop early —
+ * `{ done: false }` — when the time left is short, so the state machine loops back and the next
+ * invocation carries on from the checkpoints.
  */
 import { FileRefused } from '../../intake/file-refused.ts';
-import { decideChunkOf, memoryOf, writeChunk, type ChunkMemory } from './ingest-chunk.ts';
-import type { CheckedRow, SubmissionRef } from './decide-rows.ts';
+import { decideReadChunk, memoryOf, readChunk, writeChunk, type ChunkMemory } from './ingest-chunk.ts';
+import type { CheckedRow, ChunkDecision, SubmissionRef } from './decide-rows.ts';
 import type { IntakeDeps, StoredSubmission } from './ports.ts';
 import { batchRowSource, fileRowSource, type RowSource } from './row-source.ts';
 
@@ -21,6 +22,19 @@ export interface IngestBudget {
 }
 
 export type IngestResult = { done: true; refused?: boolean } | { done: false; nextChunk: number };
+
+/** The rows in lists of `size` (the last one shorter). */
+async function* chunksOf<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let list: T[] = [];
+  for await (const item of items) {
+    list.push(item);
+    if (list.length === size) {
+      yield list;
+      list = [];
+    }
+  }
+  if (list.length > 0) yield list;
+}
 
 export const yearOf = (period: string): number => Number(period.slice(0, 4));
 
@@ -52,55 +66,61 @@ export const ingestRows = async (
   ]);
   const ref: SubmissionRef = { ...sub };
   const negatives = await deps.rows.negatives(sub.countyCode);
-  let chunk = 0;
-  let buffer: CheckedRow[] = [];
   let seenRows = 0;
-  /** The previous chunk's writes and checkpoint, still in flight, and what it decided. */
-  let inFlight: Promise<void> = Promise.resolve();
-  let previous: ChunkMemory | undefined;
-  const settle = async () => {
-    await inFlight;
-    inFlight = Promise.resolve();
-  };
-  const flush = async (): Promise<boolean> => {
-    const rows = buffer;
-    buffer = [];
-    const current = chunk;
-    chunk += 1;
-    if (checkpoints.has(current) || rows.length === 0) {
-      await settle();
-      previous = undefined;
-      return false;
-    }
-    const decision = await decideChunkOf(deps, ref, rows, {
-      config,
-      villages,
-      villageField: source.villageField,
-      chunk: current,
-      negatives,
-      ...(previous ? { previous } : {}),
-    });
-    await settle();
-    previous = memoryOf(decision);
-    inFlight = (async () => {
-      await writeChunk(deps, decision);
-      const at = now().toISOString();
-      await Promise.all([
-        deps.submissions.saveChunk(submissionId, current, decision.counts, at),
-        deps.submissions.update(submissionId, { status: 'processing', heartbeatAt: at, updatedAt: at }),
-      ]);
-    })();
-    // Awaited before the next chunk's writes; marked handled so a failure surfaces there, not as unhandled.
-    inFlight.catch(() => undefined);
-    if (budget.remainingMs() >= budget.reserveMs) return false;
-    await settle();
-    return true;
-  };
-  try {
+  const counted = async function* () {
     for await (const row of source.rows) {
       seenRows += 1;
-      buffer.push(row);
-      if (buffer.length === CHUNK_ROWS && (await flush())) return { done: false, nextChunk: chunk };
+      yield row;
+    }
+  };
+  const chunks = chunksOf(counted(), CHUNK_ROWS);
+  const readOf = (chunk: number, rows: readonly CheckedRow[]) => {
+    if (checkpoints.has(chunk)) return undefined;
+    const reads = readChunk(deps, ref, rows, { villages, villageField: source.villageField, chunk });
+    // Awaited in the next turn; marked handled so a failure surfaces there, not as unhandled.
+    reads.catch(() => undefined);
+    return reads;
+  };
+  /** The last chunk's writes and checkpoint, still in flight. */
+  let inFlight: Promise<void> = Promise.resolve();
+  const writeAndCheckpoint = async (chunk: number, decision: ChunkDecision) => {
+    await writeChunk(deps, decision);
+    const at = now().toISOString();
+    await Promise.all([
+      deps.submissions.saveChunk(submissionId, chunk, decision.counts, at),
+      deps.submissions.update(submissionId, { status: 'processing', heartbeatAt: at, updatedAt: at }),
+    ]);
+  };
+  /** What the chunk before decided: this chunk's reads went out before it was written. */
+  let previous: ChunkMemory | undefined;
+  // The database is given reads or writes, never both at once (on DynamoDB Local, reads beside
+  // writes slow both: measured in PERFORMANCE.md). The CPU work overlaps it: chunk n+1 is parsed
+  // while chunk n's reads are out, and chunk n is decided while chunk n+1's reads are out.
+  try {
+    let parsing = chunks.next();
+    let current = await parsing;
+    let reads = current.done ? undefined : readOf(0, current.value);
+    for (let chunk = 0; !current.done; chunk += 1) {
+      parsing = chunks.next();
+      parsing.catch(() => undefined);
+      const read = await reads;
+      const following = await parsing;
+      const stop = read !== undefined && !following.done && budget.remainingMs() < budget.reserveMs;
+      await inFlight;
+      reads = following.done || stop ? undefined : readOf(chunk + 1, following.value);
+      if (read) {
+        const decision = decideReadChunk(ref, read, { config, negatives, ...(previous ? { previous } : {}) });
+        previous = memoryOf(decision);
+        await reads?.catch(() => undefined);
+        inFlight = writeAndCheckpoint(chunk, decision);
+        inFlight.catch(() => undefined);
+      }
+      if (stop) {
+        await inFlight;
+        await chunks.return(undefined);
+        return { done: false, nextChunk: chunk + 1 };
+      }
+      current = following;
     }
   } catch (error) {
     if (!(error instanceof FileRefused) || seenRows > 0 || checkpoints.size > 0) throw error;
@@ -112,7 +132,6 @@ export const ingestRows = async (
     });
     return { done: true, refused: true };
   }
-  await flush();
-  await settle();
+  await inFlight;
   return { done: true };
 };

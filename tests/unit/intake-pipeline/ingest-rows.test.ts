@@ -256,4 +256,53 @@ describe('ingestRows', () => {
     expect(crashed.counted).toEqual(expected);
     expect(crashed.items).toEqual(run.items);
   });
+
+  it('never reads while a chunk is being written, and ends as if each write landed at once', async () => {
+    // Three chunks, each repeating events of the one before (and chunk 2 events of chunk 0): the
+    // reads of a chunk cannot see the cases of the chunk before it, which is written after them.
+    const rows = Array.from({ length: CHUNK_ROWS * 3 }, (_, i) => ({
+      ...batch[0],
+      residentId: idOf(i % (CHUNK_ROWS + 300)),
+      amountFen: 900_000,
+      sourceRef: `YB-${i}`,
+    }));
+    const instant = fakeDeps(rows);
+    await ingestRows(instant.deps, 'sub-1', { remainingMs: () => 60_000, reserveMs: 1_000 });
+
+    const slow = fakeDeps(rows);
+    let writing = 0;
+    const readsBesideWrites: string[] = [];
+    const put = slow.deps.rows.put;
+    const rowsPort = {
+      ...slow.deps.rows,
+      put: async (list: Record<string, unknown>[]) => {
+        writing += 1;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await put(list);
+        writing -= 1;
+      },
+      cases: async (ids: readonly string[]) => {
+        if (writing > 0) readsBesideWrites.push('cases');
+        return slow.deps.rows.cases(ids);
+      },
+      claims: async (ids: readonly string[]) => {
+        if (writing > 0) readsBesideWrites.push('claims');
+        return slow.deps.rows.claims(ids);
+      },
+    };
+    await ingestRows({ ...slow.deps, rows: rowsPort }, 'sub-1', {
+      remainingMs: () => 60_000,
+      reserveMs: 1_000,
+    });
+    expect(readsBesideWrites).toEqual([]);
+    expect(await summarize(slow.deps, 'sub-1')).toEqual(await summarize(instant.deps, 'sub-1'));
+    expect(await summarize(slow.deps, 'sub-1')).toEqual({
+      rows: CHUNK_ROWS * 3,
+      accepted: CHUNK_ROWS + 300,
+      rejected: 0,
+      duplicates: CHUNK_ROWS * 2 - 300,
+      screenedOut: 0,
+    });
+    expect(slow.items).toEqual(instant.items);
+  });
 });
