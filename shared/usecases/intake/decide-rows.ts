@@ -182,15 +182,15 @@ const newCase = (
     updatedAt: sub.receivedAt,
     version: 1,
   };
-  return {
-    ...fundCaseItem(fundCase),
+  // Added to the item, not spread into a new one (see `fundCaseItem`).
+  return Object.assign(fundCaseItem(fundCase), {
     intakeSubmissionId: sub.submissionId,
     intakeRowNumber: rowNumber,
     intakeDepartment: sub.department,
     intakeSourceRef: row.sourceRef,
     intakeAmountFen: row.amountFen,
     intakeOutcome: outcomeOfCase(fundCase.status),
-  };
+  });
 };
 
 const storedOf = (item: Record<string, unknown>): StoredCase => ({
