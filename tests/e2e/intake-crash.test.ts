@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { referralCaseId } from '../../shared/domain/fund-case.ts';
+import { CHUNK_ROWS } from '../../shared/usecases/intake/ingest-rows.ts';
 import { COLUMN_HEADERS, REFERRAL_FIELDS } from '../../shared/intake/columns.ts';
 import { uniqueResidentIds } from '../support/resident-ids.ts';
 import { waitFor } from '../support/wait-for.ts';
@@ -19,8 +20,8 @@ import { startChildRuntime, type ChildRuntime } from './support/child-runtime.ts
 
 const COUNTY = '420702000000';
 const VILLAGE = '420702100201';
-const ROWS = 1200;
-const CHUNK_ROWS = 500;
+/** Two chunks and part of a third: the kill comes after the first checkpoint, before the last. */
+const ROWS = Math.round(CHUNK_ROWS * 2.4);
 /** The template's columns, without the two optional ones. */
 const HEADERS = REFERRAL_FIELDS.slice(0, 9).map((field) => COLUMN_HEADERS[field]);
 

@@ -12,7 +12,7 @@ import type { CheckedRow, ChunkDecision, SubmissionRef } from './decide-rows.ts'
 import type { IntakeDeps, StoredSubmission } from './ports.ts';
 import { batchRowSource, fileRowSource, type RowSource } from './row-source.ts';
 
-export const CHUNK_ROWS = 500;
+export const CHUNK_ROWS = 1000;
 
 export interface IngestBudget {
   /** Milliseconds left before the function times out. */

@@ -13,7 +13,8 @@ import type { IntakeDeps, StoredSubmission } from '../../../shared/usecases/inta
 
 const VILLAGE = '420702100201';
 const idOf = (n: number) => {
-  const first17 = `42070219800101${String(n).padStart(3, '0')}`;
+  const day = String(1 + Math.floor(n / 1000)).padStart(2, '0');
+  const first17 = `420702198001${day}${String(n % 1000).padStart(3, '0')}`;
   return `${first17}${checkDigit(first17)}`;
 };
 
@@ -168,8 +169,14 @@ const fakeDeps = (rows: unknown[]) => {
   return { deps, items, chunks, counted, submission: () => sub };
 };
 
+/**
+ * Two chunks and 7 rows about CHUNK_ROWS + 100 people, each with one event: a person's first row
+ * makes the case (every fifth person's amount is below the deductible: screened out), the others
+ * are duplicates.
+ */
+const PEOPLE = CHUNK_ROWS + 100;
 const batch = Array.from({ length: CHUNK_ROWS * 2 + 7 }, (_, i) => ({
-  residentId: idOf(i % (CHUNK_ROWS + 100)),
+  residentId: idOf(i % PEOPLE),
   name: '王五',
   villageCode: VILLAGE,
   category: 'illness',
@@ -195,10 +202,10 @@ describe('ingestRows', () => {
     expect(await summarize(stepped.deps, 'sub-1')).toEqual(wholeCounts);
     expect(wholeCounts).toEqual({
       rows: CHUNK_ROWS * 2 + 7,
-      accepted: 480,
+      accepted: PEOPLE - PEOPLE / 5,
       rejected: 0,
-      duplicates: 407,
-      screenedOut: 120,
+      duplicates: CHUNK_ROWS * 2 + 7 - PEOPLE,
+      screenedOut: PEOPLE / 5,
     });
     expect([...stepped.items.keys()].sort()).toEqual([...whole.items.keys()].sort());
     expect(stepped.submission().status).toBe('done');
@@ -224,10 +231,10 @@ describe('ingestRows', () => {
   });
 
   it('counts each registered household once, in the chunk that registered it, also after a crash', async () => {
-    // 600 people: rows 0–499 register 500 (chunk 0); rows 500–599 register 100 more (chunk 1);
-    // the rest are people already registered.
+    // CHUNK_ROWS + 100 people: chunk 0 registers CHUNK_ROWS of them; the first 100 rows of chunk 1
+    // register 100 more; the rest are people already registered.
     const expected = new Map([
-      [0, new Map([[VILLAGE, 500]])],
+      [0, new Map([[VILLAGE, CHUNK_ROWS]])],
       [1, new Map([[VILLAGE, 100]])],
     ]);
     const run = fakeDeps(batch);
