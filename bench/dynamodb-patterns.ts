@@ -130,7 +130,11 @@ const createTable = (client: DynamoDBClient, name: string, stream: boolean) =>
 
 const main = async () => {
   const db = await startDynamoDbLocal({ inMemory: true });
-  const client = new DynamoDBClient({ endpoint: db.endpoint, region: 'cn-north-1' });
+  const client = new DynamoDBClient({
+    endpoint: db.endpoint,
+    region: 'cn-north-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   client.middlewareStack.remove('loggerMiddleware');
   const doc = DynamoDBDocumentClient.from(client);
   const tables = [
