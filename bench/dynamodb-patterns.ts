@@ -18,6 +18,7 @@ import { startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
 import { batchGet, batchPut } from '../shared/adapters/batch-io.ts';
 import { CHUNK_ROWS } from '../shared/usecases/intake/ingest-rows.ts';
 import { INTAKE_PARALLEL } from '../shared/adapters/intake-row-store.ts';
+import { rawItem } from './raw-item.ts';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(name);
@@ -28,17 +29,6 @@ const ROUNDS = arg('--rounds', 3);
 const parallel = { parallel: INTAKE_PARALLEL };
 
 type Item = Record<string, unknown>;
-
-const rawItem = (round: string, i: number): Item => ({
-  pk: `RAW#${round}#${Math.floor(i / 10)}`,
-  sk: `SRC#medical_insurance#REF-${String(i).padStart(8, '0')}`,
-  submissionId: '00000000-0000-4000-8000-000000000000',
-  rowNumber: i + 2,
-  amountFen: 1_234_500,
-  outcome: 'accepted',
-  department: 'medical_insurance',
-  sourceRef: `REF-${i}`,
-});
 
 /** About the size and shape of a case the intake writes (three index entries). */
 const caseItem = (round: string, i: number): Item => {

@@ -38,6 +38,7 @@ import { intakeHousehold } from '../shared/usecases/intake/intake-household.ts';
 import { rowFromValues } from '../shared/intake/row-from-values.ts';
 import { DEMO_REGIONS } from '../infra/local/demo-county.ts';
 import { samplePeakMemory, type PeakMemory } from './peak-memory.ts';
+import { rawItem } from './raw-item.ts';
 import { generateReferralRows, writeCsv, type GeneratedDepartment } from './generate-referral-file.ts';
 
 const argRows = process.argv.indexOf('--rows');
@@ -99,16 +100,7 @@ const settle = () => (globalThis as { gc?: () => void }).gc?.();
 
 const rawBatchWrite = async (runtime: LocalRuntime, n: number, round: number): Promise<number> => {
   const client = clientOf(runtime);
-  const items = Array.from({ length: n }, (_, i) => ({
-    pk: `BENCH#${round}#${Math.floor(i / 10)}`,
-    sk: `SRC#medical_insurance#REF-${String(i).padStart(8, '0')}`,
-    submissionId: '00000000-0000-4000-8000-000000000000',
-    rowNumber: i + 2,
-    amountFen: 1_234_500,
-    outcome: 'accepted',
-    department: 'medical_insurance',
-    sourceRef: `REF-${i}`,
-  }));
+  const items = Array.from({ length: n }, (_, i) => rawItem(round, i));
   const t0 = performance.now();
   await batchPut(client, runtime.tables.main ?? '', items, { parallel: INTAKE_PARALLEL });
   return (performance.now() - t0) / 1000;
