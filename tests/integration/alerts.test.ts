@@ -14,7 +14,8 @@ import { handler as checkOverdueVerifications } from '../../functions/verificati
 import { handler as checkMonitoringOverdue } from '../../functions/monitoring/check-monitoring-overdue.ts';
 import { api } from './support/api.ts';
 import { expectCleared, expectOpenInScope, readAlert } from './support/alerts.ts';
-import { at, incomePerHead, newHousehold, openIdentification, plus } from './support/monitoring-flow.ts';
+import { at, newHousehold, openIdentification, plus } from './support/monitoring-flow.ts';
+import { incomePerHead } from '../support/income.ts';
 import { deliberatedIdentification } from './support/notice-flow.ts';
 import { assign, resultBody, seedAwaitingCase, uploadEvidence } from './verification-support.ts';
 import { fundOf, proposedGreenChannelDisaster } from './payouts-flow.ts';

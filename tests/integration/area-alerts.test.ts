@@ -15,7 +15,8 @@ import type { Department } from '../../shared/auth/roles.ts';
 import { shanghaiDate } from '../../shared/domain/shanghai-time.ts';
 import { handler as sweep } from '../../functions/dashboard/sweep-area-alerts.ts';
 import { countyUsers, type CountyClient } from './support/county-users.ts';
-import { incomePerHead, plus } from './support/monitoring-flow.ts';
+import { plus } from './support/monitoring-flow.ts';
+import { incomePerHead } from '../support/income.ts';
 import { api } from './support/api.ts';
 import { householdBody } from '../support/household-input.ts';
 

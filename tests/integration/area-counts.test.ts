@@ -23,6 +23,7 @@ import { recountAreas } from '../../shared/usecases/stats/recount-areas.ts';
 import type { Identity } from '../../shared/auth/identity.ts';
 import { api } from './support/api.ts';
 import { householdBody, memberBody } from '../support/household-input.ts';
+import { incomePerHead } from '../support/income.ts';
 import './support/context.ts';
 
 const six = `99${String(randomInt(0, 10_000)).padStart(4, '0')}`;
@@ -87,15 +88,7 @@ const procedureAtApproval = async (
   at = NOW,
 ): Promise<string> => {
   const procedureId = randomUUID();
-  const components = {
-    a28WagesFen: 900_000,
-    a29BusinessFen: 0,
-    a30PropertyFen: 0,
-    a31TransferFen: 0,
-    a32BusinessExpensesFen: 0,
-    a35ClaimIncomeFen: 0,
-    a36SelfPaidFen: 0,
-  };
+  const components = incomePerHead(300_000);
   const step = { at, by: 'test', role: 'village_cadre' };
   const procedure: Procedure = {
     procedureId,
@@ -154,15 +147,7 @@ const approve = (procedureId: string, at = NOW) =>
 
 /** Monthly income records well above any monitoring line, for the months given. */
 const incomesAbove = (householdId: string, months: readonly string[]) => {
-  const components = {
-    a28WagesFen: 9_000_000,
-    a29BusinessFen: 0,
-    a30PropertyFen: 0,
-    a31TransferFen: 0,
-    a32BusinessExpensesFen: 0,
-    a35ClaimIncomeFen: 0,
-    a36SelfPaidFen: 0,
-  };
+  const components = incomePerHead(3_000_000);
   return monitoringStore.commit({
     incomes: months.map((month) => ({
       householdId,

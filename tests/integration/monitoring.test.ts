@@ -18,14 +18,8 @@ import { leadFromFundCase } from '../../shared/usecases/monitoring/leads.ts';
 import { demoUser } from '../../infra/local/demo-county.ts';
 import { api } from './support/api.ts';
 import { householdBody, memberBody, TAIHE_VILLAGE } from '../support/household-input.ts';
-import {
-  at,
-  incomePerHead,
-  newHousehold,
-  openIdentification,
-  plus,
-  upload,
-} from './support/monitoring-flow.ts';
+import { incomePerHead } from '../support/income.ts';
+import { at, newHousehold, openIdentification, plus, upload } from './support/monitoring-flow.ts';
 
 const COUNTY = '420702000000';
 

@@ -35,15 +35,6 @@ export const newHousehold = async (overrides: Record<string, unknown> = {}) => {
   return created.body as { householdId: string; members: { idNumber: string }[] };
 };
 
-/** Wages for a family of three giving this A34/A38 per head (no other income or expense). */
-export const incomePerHead = (fen: number) => ({
-  a28WagesFen: fen * 3,
-  a29BusinessFen: 0,
-  a30PropertyFen: 0,
-  a31TransferFen: 0,
-  a32BusinessExpensesFen: 0,
-});
-
 /** A new Taihe household's cadre-visit lead at `t0`, its identification opened shortly after. */
 export const openIdentification = async (t0: string, household: Record<string, unknown> = {}) => {
   const created = await newHousehold(household);

@@ -10,6 +10,7 @@ import type {
   IncomeRecord,
 } from '../../../shared/domain/monitoring/household-monitoring.ts';
 import type { Measure } from '../../../shared/domain/monitoring/measures.ts';
+import { incomePerHead } from '../../support/income.ts';
 
 const Q2 = quarterSpan('2031-Q2');
 
@@ -35,15 +36,7 @@ const state = (overrides: Partial<HouseholdMonitoring> = {}): HouseholdMonitorin
 const income = (month: string, a34: number): IncomeRecord => ({
   householdId: 'h1',
   month,
-  components: {
-    a28WagesFen: a34 * 3,
-    a29BusinessFen: 0,
-    a30PropertyFen: 0,
-    a31TransferFen: 0,
-    a32BusinessExpensesFen: 0,
-    a35ClaimIncomeFen: 0,
-    a36SelfPaidFen: 0,
-  },
+  components: incomePerHead(a34),
   figures: {
     members: 3,
     a33NetFen: a34 * 3,

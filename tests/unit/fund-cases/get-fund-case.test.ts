@@ -1,29 +1,12 @@
 /** A fund case shows where its household stands in dynamic monitoring — to all but the insurer. */
 import { describe, expect, it } from 'vitest';
 import type { Identity } from '../../../shared/auth/identity.ts';
-import type { FundCase } from '../../../shared/domain/fund-case.ts';
 import type { FundCaseDeps } from '../../../shared/usecases/fund-cases/ports.ts';
 import { getFundCase } from '../../../shared/usecases/fund-cases/read-fund-cases.ts';
+import { fundCaseFixture } from '../../support/fund-case.ts';
 
 const AT = '2026-10-10T02:00:00.000Z';
-const fundCase: FundCase = {
-  caseId: '00000000-0000-4000-8000-000000000001',
-  countyCode: '420702000000',
-  townCode: '420702100000',
-  villageCode: '420702100201',
-  householdId: 'hh-1',
-  residentId: '420702198001010012',
-  personName: '张三',
-  category: 'illness',
-  eventDate: '2026-10-01',
-  amountFen: 1_000_000,
-  origin: 'referral',
-  status: 'awaiting_verification',
-  screenReasons: [],
-  createdAt: AT,
-  updatedAt: AT,
-  version: 1,
-};
+const fundCase = fundCaseFixture({ createdAt: AT, updatedAt: AT });
 
 const deps = (asked: string[]): FundCaseDeps => ({
   cases: {

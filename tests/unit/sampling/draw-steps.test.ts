@@ -9,6 +9,7 @@ import type { VerificationTask } from '../../../shared/domain/verification/task.
 import { yearConfigOf } from '../../../shared/domain/year-config.ts';
 import type { SamplingDeps } from '../../../shared/usecases/sampling/ports.ts';
 import { drawPlan, moveCases, snapshotPopulation } from '../../../shared/usecases/sampling/draw-steps.ts';
+import { fundCaseFixture } from '../../support/fund-case.ts';
 
 const COUNTY = '420702000000';
 const SUBMITTED = '2026-10-10T02:00:00.000Z';
@@ -24,25 +25,19 @@ const world = () => {
   let casesWritten = 0;
   for (let i = 0; i < 4; i++) {
     const caseId = `00000000-0000-4000-8000-00000000000${i}`;
-    cases.set(caseId, {
+    cases.set(
       caseId,
-      countyCode: COUNTY,
-      townCode: '420702100000',
-      villageCode: '420702100201',
-      householdId: `hh-${i}`,
-      residentId: '420702198001010012',
-      personName: '张三',
-      category: 'illness',
-      eventDate: '2026-10-01',
-      amountFen: 1_000_000,
-      origin: 'referral',
-      status: 'verified',
-      screenReasons: [],
-      verificationRound: 1,
-      createdAt: SUBMITTED,
-      updatedAt: SUBMITTED,
-      version: 3,
-    });
+      fundCaseFixture({
+        caseId,
+        countyCode: COUNTY,
+        householdId: `hh-${i}`,
+        status: 'verified',
+        verificationRound: 1,
+        createdAt: SUBMITTED,
+        updatedAt: SUBMITTED,
+        version: 3,
+      }),
+    );
     tasks.set(caseId, {
       caseId,
       round: 1,
