@@ -159,7 +159,14 @@ const generate = async (
 const isolatedIntake = async (
   runtime: LocalRuntime,
   file: string,
-): Promise<{ seconds: number; peakRssMb: number; peakHeapMb: number; counts: Record<string, number> }> => {
+): Promise<{
+  seconds: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+  counts: Record<string, number>;
+  requests: number;
+  databaseIdleShare: number;
+}> => {
   const submissionId = randomUUID();
   const key = `bench/${submissionId}.csv`;
   const s3 = new S3Client({
@@ -258,6 +265,9 @@ const main = async () => {
     );
     console.log(
       `intake ratio (intake alone ÷ the same raw mean): ${(ROWS / alone.seconds / rawRate).toFixed(2)}`,
+    );
+    console.log(
+      `database waiting on the intake alone: ${(alone.databaseIdleShare * 100).toFixed(1)} % of its time (${alone.requests} requests)`,
     );
     console.log(`intake peak memory: ${alone.peakRssMb} MB RSS (heap ${alone.peakHeapMb} MB)`);
     if (fresh) {

@@ -27,7 +27,11 @@ const slices = <T>(list: readonly T[], size: number): T[][] => {
   return out;
 };
 
-/** Runs `work` over the parts with at most `parallel` at a time. */
+/**
+ * Runs `work` over the parts with at most `parallel` at a time. Each lane starts on its own turn of
+ * the event loop, so its first request goes out before the next lane builds its own (within one
+ * chain of promises, none would be written to its socket until all were built).
+ */
 export const inParallel = async <T>(
   parts: readonly T[],
   parallel: number,
@@ -35,6 +39,7 @@ export const inParallel = async <T>(
 ): Promise<void> => {
   let next = 0;
   const lane = async () => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
     while (next < parts.length) {
       const part = parts[next];
       next += 1;

@@ -7,7 +7,7 @@
  * invocation carries on from the checkpoints.
  */
 import { FileRefused } from '../../intake/file-refused.ts';
-import { decideReadChunk, memoryOf, readChunk, writeChunk, type ChunkMemory } from './ingest-chunk.ts';
+import { decideReadChunk, memoryOf, readChunk, writeChunk, type ChunkReads } from './ingest-chunk.ts';
 import type { CheckedRow, ChunkDecision, SubmissionRef } from './decide-rows.ts';
 import type { IntakeDeps, StoredSubmission } from './ports.ts';
 import { batchRowSource, fileRowSource, type RowSource } from './row-source.ts';
@@ -35,6 +35,13 @@ async function* chunksOf<T>(items: AsyncIterable<T>, size: number): AsyncGenerat
   }
   if (list.length > 0) yield list;
 }
+
+/**
+ * Resolves after the event loop's next turn. CPU work (parsing, deciding) that waits for it lets
+ * the requests issued just before go out first: a chain of promises alone runs to its end before
+ * any socket is written.
+ */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export const yearOf = (period: string): number => Number(period.slice(0, 4));
 
@@ -77,7 +84,6 @@ export const ingestRows = async (
   const readOf = (chunk: number, rows: readonly CheckedRow[]) => {
     if (checkpoints.has(chunk)) return undefined;
     const reads = readChunk(deps, ref, rows, { villages, villageField: source.villageField, chunk });
-    // Awaited in the next turn; marked handled so a failure surfaces there, not as unhandled.
     reads.catch(() => undefined);
     return reads;
   };
@@ -91,30 +97,48 @@ export const ingestRows = async (
       deps.submissions.update(submissionId, { status: 'processing', heartbeatAt: at, updatedAt: at }),
     ]);
   };
-  /** What the chunk before decided: this chunk's reads went out before it was written. */
-  let previous: ChunkMemory | undefined;
-  // The database is given reads or writes, never both at once (on DynamoDB Local, reads beside
-  // writes slow both: measured in PERFORMANCE.md). The CPU work overlaps it: chunk n+1 is parsed
-  // while chunk n's reads are out, and chunk n is decided while chunk n+1's reads are out.
+  /** Decides a chunk once its reads are in, given what the chunk before it decided. */
+  const decideAfter = (
+    reads: Promise<ChunkReads> | undefined,
+    previous: ChunkDecision | undefined,
+  ): Promise<ChunkDecision | undefined> => {
+    if (!reads) return Promise.resolve(undefined);
+    const decided = reads.then(async (read) => {
+      await nextTurn();
+      return decideReadChunk(ref, read, {
+        config,
+        negatives,
+        ...(previous ? { previous: memoryOf(previous) } : {}),
+      });
+    });
+    // Awaited in the next turn; marked handled so a failure surfaces there, not as unhandled.
+    decided.catch(() => undefined);
+    return decided;
+  };
+  // The database is given one chunk's reads or one chunk's writes at a time, never both (on
+  // DynamoDB Local reads beside writes slow both, and reads take both cores: PERFORMANCE.md). The
+  // intake's own work runs while chunks are written: chunk n+1 is decided, and chunk n+2 parsed,
+  // while chunk n is written. Chunk n+1's reads went out before chunk n was written, so its
+  // decision takes chunk n's cases from what chunk n decided.
   try {
-    let parsing = chunks.next();
-    let current = await parsing;
-    let reads = current.done ? undefined : readOf(0, current.value);
+    let current = await chunks.next();
+    let decided = current.done
+      ? Promise.resolve(undefined)
+      : decideAfter(readOf(0, current.value), undefined);
     for (let chunk = 0; !current.done; chunk += 1) {
-      parsing = chunks.next();
+      const parsing = nextTurn().then(() => chunks.next());
       parsing.catch(() => undefined);
-      const read = await reads;
+      const decision = await decided;
       const following = await parsing;
-      const stop = read !== undefined && !following.done && budget.remainingMs() < budget.reserveMs;
+      const stop = decision !== undefined && !following.done && budget.remainingMs() < budget.reserveMs;
       await inFlight;
-      reads = following.done || stop ? undefined : readOf(chunk + 1, following.value);
-      if (read) {
-        const decision = decideReadChunk(ref, read, { config, negatives, ...(previous ? { previous } : {}) });
-        previous = memoryOf(decision);
-        await reads?.catch(() => undefined);
+      const reads = following.done || stop ? undefined : readOf(chunk + 1, following.value);
+      await reads?.catch(() => undefined);
+      if (decision) {
         inFlight = writeAndCheckpoint(chunk, decision);
         inFlight.catch(() => undefined);
       }
+      decided = decideAfter(reads, decision);
       if (stop) {
         await inFlight;
         await chunks.return(undefined);
