@@ -39,6 +39,7 @@ import { rowFromValues } from '../shared/intake/row-from-values.ts';
 import { DEMO_REGIONS } from '../infra/local/demo-county.ts';
 import { samplePeakMemory, type PeakMemory } from './peak-memory.ts';
 import { rawItem } from './raw-item.ts';
+import type { InFlight } from './in-flight.ts';
 import { generateReferralRows, writeCsv, type GeneratedDepartment } from './generate-referral-file.ts';
 
 const argRows = process.argv.indexOf('--rows');
@@ -164,8 +165,8 @@ const isolatedIntake = async (
   peakRssMb: number;
   peakHeapMb: number;
   counts: Record<string, number>;
-  requests: number;
-  databaseIdleShare: number;
+  cpuSeconds: number;
+  database: InFlight;
 }> => {
   const submissionId = randomUUID();
   const key = `bench/${submissionId}.csv`;
@@ -218,6 +219,7 @@ const isolatedIntake = async (
   return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Awaited<ReturnType<typeof isolatedIntake>>;
 };
 
+const share = (part: number) => `${(part * 100).toFixed(1)} %`;
 const rate = (n: number, seconds: number) => `${Math.round(n / seconds).toLocaleString('en-US')}/s`;
 
 const main = async () => {
@@ -267,7 +269,10 @@ const main = async () => {
       `intake ratio (intake alone ÷ the same raw mean): ${(ROWS / alone.seconds / rawRate).toFixed(2)}`,
     );
     console.log(
-      `database waiting on the intake alone: ${(alone.databaseIdleShare * 100).toFixed(1)} % of its time (${alone.requests} requests)`,
+      `intake alone, seen from the database (${alone.database.requests} requests): reads ${share(alone.database.reads)}, writes ${share(alone.database.writes)}, both ${share(alone.database.both)}, waiting on the intake ${share(alone.database.idle)}`,
+    );
+    console.log(
+      `intake alone, CPU: ${alone.cpuSeconds.toFixed(1)} s (${Math.round((alone.cpuSeconds * 1e6) / ROWS)} µs a row)`,
     );
     console.log(`intake peak memory: ${alone.peakRssMb} MB RSS (heap ${alone.peakHeapMb} MB)`);
     if (fresh) {

@@ -7,8 +7,10 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBBulkJsonProtocol } from './dynamodb-protocol.ts';
 
-const dynamoClient = new DynamoDBClient({});
+// Bulk reads and writes are written natively (`dynamodb-protocol.ts`).
+const dynamoClient = new DynamoDBClient({ protocol: DynamoDBBulkJsonProtocol });
 // The SDK's logger middleware runs every request and response through its sensitive-data filter
 // before it hands them to the logger, a no-op one included: about a tenth of the intake's CPU.
 // Nothing here logs through the SDK (the platform's own logger redacts), so it goes.

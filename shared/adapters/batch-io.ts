@@ -4,12 +4,13 @@
  * backoff until none are left (or the attempts run out: then it throws, so a task is retried).
  */
 import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  QueryCommand,
-  type DynamoDBDocumentClient,
-  type QueryCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
+  type AttributeValue,
+  type WriteRequest,
+} from '@aws-sdk/client-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 
 export type Key = Readonly<Record<string, string>>;
 type Item = Record<string, unknown>;
@@ -49,6 +50,13 @@ export const inParallel = async <T>(
   await Promise.all(Array.from({ length: Math.min(parallel, parts.length) }, lane));
 };
 
+/**
+ * Items and keys are converted here, with the document client's options, and sent as the service's
+ * own commands: the document client would walk every request again to find them.
+ */
+const MARSHALL = { removeUndefinedValues: true, convertClassInstanceToMap: false } as const;
+type Marshalled = Record<string, AttributeValue>;
+
 const keyString = (key: Readonly<Record<string, unknown>>) => `${String(key.pk)}|${String(key.sk)}`;
 
 /** The stored items of `keys` (pk/sk), by `pk|sk`; missing keys are absent from the map. */
@@ -68,15 +76,18 @@ export const batchGet = async (
       }
     : {};
   await inParallel(slices(unique, GET_SIZE), options.parallel ?? 4, async (part) => {
-    let pending: Key[] = part;
+    let pending: Marshalled[] = part.map((key) => marshall(key, MARSHALL));
     for (let attempt = 1; pending.length > 0; attempt += 1) {
       if (attempt > MAX_ATTEMPTS) throw new Error(`BatchGetItem: ${pending.length} keys left unprocessed`);
       if (attempt > 1) await backoff(attempt);
       const result = await client.send(
-        new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ...projection } } }),
+        new BatchGetItemCommand({ RequestItems: { [table]: { Keys: pending, ...projection } } }),
       );
-      for (const item of result.Responses?.[table] ?? []) found.set(keyString(item), item);
-      pending = (result.UnprocessedKeys?.[table]?.Keys ?? []) as Key[];
+      for (const stored of result.Responses?.[table] ?? []) {
+        const item = unmarshall(stored);
+        found.set(keyString(item), item);
+      }
+      pending = result.UnprocessedKeys?.[table]?.Keys ?? [];
     }
   });
   return found;
@@ -91,13 +102,12 @@ export const batchPut = async (
 ): Promise<void> => {
   const unique = [...new Map(items.map((item) => [keyString(item), item])).values()];
   await inParallel(slices(unique, WRITE_SIZE), options.parallel ?? 4, async (part) => {
-    type Request = { PutRequest: { Item: Item } };
-    let pending: Request[] = part.map((Item) => ({ PutRequest: { Item } }));
+    let pending: WriteRequest[] = part.map((item) => ({ PutRequest: { Item: marshall(item, MARSHALL) } }));
     for (let attempt = 1; pending.length > 0; attempt += 1) {
       if (attempt > MAX_ATTEMPTS) throw new Error(`BatchWriteItem: ${pending.length} items left unprocessed`);
       if (attempt > 1) await backoff(attempt);
-      const result = await client.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-      pending = (result.UnprocessedItems?.[table] ?? []) as Request[];
+      const result = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }));
+      pending = result.UnprocessedItems?.[table] ?? [];
     }
   });
 };
