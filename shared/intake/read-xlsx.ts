@@ -1,6 +1,5 @@
 /** Streaming XLSX rows of the first worksheet (exceljs WorkbookReader; dates come back as Date). */
 import { Readable } from 'node:stream';
-import ExcelJS from './exceljs.ts';
 import type { RawRow } from './read-csv.ts';
 import { FileRefused, REFUSAL } from './file-refused.ts';
 
@@ -15,6 +14,8 @@ const cellsOf = (values: unknown): Map<number, unknown> => {
  * .docx, say) is refused; other failures are what exceljs throws.
  */
 export async function* readXlsxRows(bytes: AsyncIterable<Buffer>): AsyncGenerator<RawRow> {
+  // Loaded on the first XLSX file: CSV files never need it.
+  const { default: ExcelJS } = await import('./exceljs.ts');
   const input = Readable.from(bytes);
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',

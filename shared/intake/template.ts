@@ -3,7 +3,7 @@
  * CSV (UTF-8 with BOM, so Excel opens it) and XLSX (bold header, widths, text-formatted ID and
  * code columns, drop-down lists for 事件类别 / 灾害类型 / 学段).
  */
-import ExcelJS from './exceljs.ts';
+import type ExcelJS from './exceljs.ts';
 import { checkDigit } from '../domain/resident-id.ts';
 import { FUND_CATEGORY_ZH } from '../domain/fund-case.ts';
 import {
@@ -81,7 +81,9 @@ const dataValidationsOf = (sheet: ExcelJS.Worksheet) =>
     .dataValidations;
 
 export const templateXlsx = async (): Promise<Buffer> => {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook is built: the intake reads this module for the example row only.
+  const { default: Excel } = await import('./exceljs.ts');
+  const workbook = new Excel.Workbook();
   const sheet = workbook.addWorksheet('部门推送');
   sheet.columns = REFERRAL_FIELDS.map((field) => ({
     header: COLUMN_HEADERS[field],
