@@ -35,7 +35,15 @@ export async function* readCsvRows(
   bytes: AsyncIterable<Buffer>,
   encoding: CsvEncoding,
 ): AsyncGenerator<RawRow> {
-  const parser = parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false });
+  const parser = parse({
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    // Both, in any mix: a template saved by Excel (CRLF) with rows added by another tool (LF)
+    // would otherwise read as one row whose last cell holds all the others.
+    record_delimiter: ['\r\n', '\n'],
+  });
   const feeding = pipeline(Readable.from(decode(bytes, encoding)), parser);
   feeding.catch(() => undefined);
   let rowNumber = 0;

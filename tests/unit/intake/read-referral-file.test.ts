@@ -93,6 +93,21 @@ describe('readReferralFile: CSV', () => {
     });
   });
 
+  it('reads every row of a file mixing CRLF and LF line ends', async () => {
+    const text =
+      `${HEADER.join(',')}\r\n` +
+      `${ID_A},张三,420702100201,因病,,,20,2026-03-01,A1,,\n` +
+      `${ID_B},李四,420702100202,因病,,,30,2026-03-02,B1,,"第一行\n第二行"\r\n` +
+      `${ID_A},王五,420702100201,因病,,,40,2026-03-03,C1,,\n`;
+    const rows = await readAll(Buffer.from(text));
+    expect(rows.map((r) => [r.rowNumber, r.values.name, r.values.sourceRef])).toEqual([
+      [2, '张三', 'A1'],
+      [3, '李四', 'B1'],
+      [4, '王五', 'C1'],
+    ]);
+    expect(rows[1]?.values.note).toBe('第一行\n第二行');
+  });
+
   it('accepts headers in any order, with spaces and half-width parentheses, and ignores extra columns', async () => {
     const header = [
       '序号',
