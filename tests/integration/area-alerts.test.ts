@@ -19,6 +19,7 @@ import { plus } from './support/monitoring-flow.ts';
 import { incomePerHead } from '../support/income.ts';
 import { api } from './support/api.ts';
 import { householdBody } from '../support/household-input.ts';
+import { uniqueResidentIds } from '../support/resident-ids.ts';
 
 const COUNTY = `4297${String(randomInt(10, 100))}000000`;
 const C6 = COUNTY.slice(0, 6);
@@ -45,13 +46,26 @@ const cadre = (village: string): CountyClient => {
   return found;
 };
 
+/**
+ * The members' IDs: of this test's own county code and drawn without repeats, so no registration
+ * meets an ID another test (or this one) holds — 315 random IDs from the shared space met one
+ * now and then (a 409).
+ */
+const memberIds = uniqueResidentIds(3 * 105, { region: C6 });
+
 /** Households registered on 2 January 2026 (the month their `households_added` counts in). */
 const createHouseholds = async (village: string, n: number): Promise<string[]> => {
   const ids: string[] = [];
   for (let i = 0; i < n; i += 1) {
+    const body = householdBody({ villageCode: village, address: `${i + 1}号` });
+    const members = body.members.map((member) => {
+      const idNumber = memberIds.pop();
+      if (!idNumber) throw new Error('no member IDs left');
+      return { ...member, idNumber };
+    });
     const created = await cadre(village)
       .at('2026-01-02T02:00:00.000Z')
-      .post('/households', householdBody({ villageCode: village, address: `${i + 1}号` }));
+      .post('/households', { ...body, members });
     expect(created.status).toBe(201);
     ids.push(created.body.householdId as string);
   }
