@@ -84,6 +84,7 @@ export const ingestRows = async (
   const readOf = (chunk: number, rows: readonly CheckedRow[]) => {
     if (checkpoints.has(chunk)) return undefined;
     const reads = readChunk(deps, ref, rows, { villages, villageField: source.villageField, chunk });
+    // Awaited by its decision; marked handled so a failure surfaces there, not as unhandled.
     reads.catch(() => undefined);
     return reads;
   };
