@@ -8,7 +8,6 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export interface InFlight {
   readonly requests: number;
-  readonly seconds: number;
   /** 0–1 each: only reads in flight, only writes, both, none. */
   readonly reads: number;
   readonly writes: number;
@@ -54,7 +53,6 @@ export const traceInFlight = (client: DynamoDBDocumentClient): { stop: () => InF
       const total = last - (events[0]?.at ?? 0) || 1;
       return {
         requests: events.length / 2,
-        seconds: total / 1000,
         reads: time.reads / total,
         writes: time.writes / total,
         both: time.both / total,
